@@ -1,0 +1,464 @@
+// Package features turns an article into a Document and measures it with a
+// catalogue of stylistic features. Every feature reads the Document built once
+// per article; nothing re-splits the text.
+package features
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) of Document.Text.
+type Span struct{ Start, End int }
+
+// Line is one line of the normalised text, without its newline.
+type Line struct {
+	Span
+	Text  string
+	Blank bool
+}
+
+// TokenKind tells words, numbers and punctuation apart.
+type TokenKind uint8
+
+const (
+	Word TokenKind = iota
+	Number
+	Punct
+)
+
+// Token is a word, a number or a single punctuation rune.
+type Token struct {
+	Span
+	Text  string
+	Lower string // ASCII-lowercased Text; numbers fold to "#"
+	Kind  TokenKind
+	Line  int // index into Document.Lines
+}
+
+// Sentence covers tokens [First, End).
+type Sentence struct {
+	Span
+	First, End int
+	Words      int
+}
+
+// Paragraph covers lines [FirstLine, EndLine).
+type Paragraph struct {
+	Span
+	FirstLine, EndLine int
+	Words              int
+}
+
+// Heading is a Markdown heading ("## Background") or a short stand-alone
+// title-case line, the way rewritten articles carry their section titles.
+type Heading struct {
+	Line     int // index into Document.Lines
+	Text     string
+	Level    int // 1-6 for Markdown, 0 for a plain title line
+	Markdown bool
+}
+
+// Document is one article, normalised and split once.
+type Document struct {
+	Text       string
+	Lines      []Line
+	Tokens     []Token
+	Sentences  []Sentence
+	Paragraphs []Paragraph
+	Headings   []Heading
+	WordCount  int // word tokens (not numbers or punctuation)
+
+	lineStarts []int
+	headingAt  map[int]int // line index -> index into Headings
+
+	// stream is the lower-cased token stream the phrase matcher runs over:
+	// words and sentence punctuation joined by single spaces, so that a phrase
+	// matches whatever whitespace or line breaks stood between its words.
+	stream    string
+	streamTok []int32 // token index starting at each stream byte, -1 elsewhere
+	matches   []phraseMatch
+	matched   bool
+}
+
+// NewDocument normalises raw bytes (BOM stripped, CRLF and lone CR to LF,
+// every invalid UTF-8 byte replaced by U+FFFD so that columns still count one
+// character per original byte) and splits the text.
+func NewDocument(raw []byte) *Document {
+	d := &Document{Text: normalise(raw)}
+	d.splitLines()
+	d.tokenise()
+	d.splitSentences()
+	d.splitParagraphs()
+	d.findHeadings()
+	return d
+}
+
+// NewDocumentString is NewDocument for a string.
+func NewDocumentString(s string) *Document { return NewDocument([]byte(s)) }
+
+func normalise(raw []byte) string {
+	if len(raw) >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF {
+		raw = raw[3:]
+	}
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		if c == '\r' {
+			b.WriteByte('\n')
+			i++
+			if i < len(raw) && raw[i] == '\n' {
+				i++
+			}
+			continue
+		}
+		if c < utf8.RuneSelf {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && n <= 1 {
+			b.WriteRune(utf8.RuneError)
+			i++
+			continue
+		}
+		b.Write(raw[i : i+n])
+		i += n
+	}
+	return b.String()
+}
+
+// Pos maps a byte offset of Text to the 1-based line and column (in
+// characters) of the original input.
+func (d *Document) Pos(offset int) (line, col int) {
+	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return i + 1, utf8.RuneCountInString(d.Text[d.lineStarts[i]:offset]) + 1
+}
+
+// Finding builds a finding for span, positioned in the original text.
+func (d *Document) Finding(span Span, weight float64) Finding {
+	line, col := d.Pos(span.Start)
+	return Finding{Line: line, Column: col, Match: d.Text[span.Start:span.End], Weight: weight}
+}
+
+// LineFinding builds a finding for a whole line, trimmed of surrounding space.
+func (d *Document) LineFinding(i int, weight float64) Finding {
+	l := d.Lines[i]
+	s, e := l.Start, l.End
+	for s < e && isSpaceByte(d.Text[s]) {
+		s++
+	}
+	for e > s && isSpaceByte(d.Text[e-1]) {
+		e--
+	}
+	return d.Finding(Span{s, e}, weight)
+}
+
+// IsHeading reports whether line i is a heading.
+func (d *Document) IsHeading(i int) bool { _, ok := d.headingAt[i]; return ok }
+
+// Words returns the lower-cased word tokens of the document, in order.
+func (d *Document) Words() []string {
+	out := make([]string, 0, d.WordCount)
+	for _, t := range d.Tokens {
+		if t.Kind == Word {
+			out = append(out, t.Lower)
+		}
+	}
+	return out
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' }
+
+func (d *Document) splitLines() {
+	start := 0
+	for i := 0; i <= len(d.Text); i++ {
+		if i == len(d.Text) || d.Text[i] == '\n' {
+			t := d.Text[start:i]
+			d.Lines = append(d.Lines, Line{Span: Span{start, i}, Text: t, Blank: strings.TrimSpace(t) == ""})
+			d.lineStarts = append(d.lineStarts, start)
+			start = i + 1
+		}
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// tokenise splits every line into words, numbers and punctuation and builds
+// the phrase stream. Apostrophes and hyphens inside a word stay in it
+// ("don't", "long-term"), as do dots between single letters or digits
+// ("U.S", "3.5").
+func (d *Document) tokenise() {
+	var stream strings.Builder
+	stream.Grow(len(d.Text))
+	for li, l := range d.Lines {
+		s := l.Text
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += n
+				continue
+			}
+			if !isWordRune(r) {
+				d.addToken(&stream, Token{Span: Span{l.Start + i, l.Start + i + n}, Text: s[i : i+n], Kind: Punct, Line: li})
+				i += n
+				continue
+			}
+			j := i + n
+			seg := 1 // characters since the last dot
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) {
+					j += n2
+					seg++
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' {
+					next, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if j+n2 < len(s) && isWordRune(next) && (r2 != '.' || seg == 1 || unicode.IsDigit(next)) {
+						j += n2
+						seg = 0
+						continue
+					}
+				}
+				break
+			}
+			word := s[i:j]
+			kind := Word
+			if r0, _ := utf8.DecodeRuneInString(word); unicode.IsDigit(r0) {
+				kind = Number
+			}
+			d.addToken(&stream, Token{Span: Span{l.Start + i, l.Start + j}, Text: word, Kind: kind, Line: li})
+			i = j
+		}
+	}
+	d.stream = stream.String()
+}
+
+func (d *Document) addToken(stream *strings.Builder, t Token) {
+	switch t.Kind {
+	case Word:
+		t.Lower = lowerASCII(strings.ReplaceAll(t.Text, "’", "'"))
+		d.WordCount++
+	case Number:
+		t.Lower = "#"
+	default:
+		t.Lower = t.Text
+	}
+	idx := len(d.Tokens)
+	d.Tokens = append(d.Tokens, t)
+	if t.Kind == Punct && !strings.Contains(",.;:!?", t.Text) {
+		return
+	}
+	if stream.Len() > 0 {
+		stream.WriteByte(' ')
+		d.streamTok = append(d.streamTok, -1)
+	}
+	stream.WriteString(t.Lower)
+	d.streamTok = append(d.streamTok, int32(idx))
+	for k := 1; k < len(t.Lower); k++ {
+		d.streamTok = append(d.streamTok, -1)
+	}
+}
+
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for k := i; k < len(b); k++ {
+				if b[k] >= 'A' && b[k] <= 'Z' {
+					b[k] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// abbreviations whose trailing dot does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sen": true, "rep": true,
+	"gov": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "jr": true, "sr": true,
+	"inc": true, "ltd": true, "co": true, "corp": true, "vs": true, "etc": true, "no": true, "jan": true,
+	"feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true, "approx": true, "e.g": true, "i.e": true,
+}
+
+// splitSentences ends a sentence at . ! ? (unless after an abbreviation or
+// before a lower-case word) and at every line break, since a line that ends
+// without punctuation is still the end of what was written on it.
+func (d *Document) splitSentences() {
+	start := -1
+	flush := func(end int) {
+		if start < 0 || end <= start {
+			return
+		}
+		s := Sentence{Span: Span{d.Tokens[start].Start, d.Tokens[end-1].End}, First: start, End: end}
+		for _, t := range d.Tokens[start:end] {
+			if t.Kind == Word {
+				s.Words++
+			}
+		}
+		if s.Words > 0 {
+			d.Sentences = append(d.Sentences, s)
+		}
+		start = -1
+	}
+	for i, t := range d.Tokens {
+		if start >= 0 && t.Line != d.Tokens[i-1].Line {
+			flush(i)
+		}
+		if start < 0 {
+			start = i
+		}
+		if t.Kind != Punct || (t.Text != "." && t.Text != "!" && t.Text != "?" && t.Text != "…") {
+			continue
+		}
+		end := i + 1
+		// closing quotes and brackets belong to the sentence they close.
+		for end < len(d.Tokens) && d.Tokens[end].Line == t.Line && strings.Contains("\"'”’)]", d.Tokens[end].Text) {
+			end++
+		}
+		if t.Text == "." && i > 0 && abbreviations[d.Tokens[i-1].Lower] {
+			continue
+		}
+		if end < len(d.Tokens) && d.Tokens[end].Line == t.Line {
+			if r, _ := utf8.DecodeRuneInString(d.Tokens[end].Text); unicode.IsLower(r) {
+				continue
+			}
+		}
+		flush(end)
+	}
+	flush(len(d.Tokens))
+}
+
+// splitParagraphs splits on blank lines; a text with no blank line at all
+// (one paragraph a line, as many sites publish) gets one paragraph a line.
+func (d *Document) splitParagraphs() {
+	hasBlank := false
+	nonBlank := 0
+	for _, l := range d.Lines {
+		if l.Blank {
+			hasBlank = true
+		} else {
+			nonBlank++
+		}
+	}
+	hasBlank = hasBlank && nonBlank > 0
+	wordsOn := make([]int, len(d.Lines))
+	for _, t := range d.Tokens {
+		if t.Kind == Word {
+			wordsOn[t.Line]++
+		}
+	}
+	first := -1
+	flush := func(end int) {
+		if first < 0 {
+			return
+		}
+		p := Paragraph{Span: Span{d.Lines[first].Start, d.Lines[end-1].End}, FirstLine: first, EndLine: end}
+		for k := first; k < end; k++ {
+			p.Words += wordsOn[k]
+		}
+		d.Paragraphs = append(d.Paragraphs, p)
+		first = -1
+	}
+	for i, l := range d.Lines {
+		if l.Blank {
+			flush(i)
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if !hasBlank {
+			flush(i + 1)
+		}
+	}
+	flush(len(d.Lines))
+}
+
+func (d *Document) findHeadings() {
+	d.headingAt = map[int]int{}
+	nonBlank := 0
+	for _, l := range d.Lines {
+		if !l.Blank {
+			nonBlank++
+		}
+	}
+	for i, l := range d.Lines {
+		t := strings.TrimSpace(l.Text)
+		if t == "" {
+			continue
+		}
+		if lvl := markdownHeadingLevel(t); lvl > 0 {
+			d.addHeading(Heading{Line: i, Text: strings.TrimSpace(strings.TrimLeft(t, "#")), Level: lvl, Markdown: true})
+			continue
+		}
+		if nonBlank > 2 && isTitleLine(t) {
+			d.addHeading(Heading{Line: i, Text: t})
+		}
+	}
+}
+
+func (d *Document) addHeading(h Heading) {
+	d.headingAt[h.Line] = len(d.Headings)
+	d.Headings = append(d.Headings, h)
+}
+
+func markdownHeadingLevel(t string) int {
+	n := 0
+	for n < len(t) && t[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n >= len(t) || t[n] != ' ' {
+		return 0
+	}
+	return n
+}
+
+// minorWords stay lower-case in title case.
+var minorWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "nor": true, "of": true,
+	"in": true, "on": true, "at": true, "to": true, "for": true, "by": true, "with": true, "as": true,
+	"from": true, "into": true, "over": true, "amid": true, "vs": true, "per": true, "via": true, "is": true,
+}
+
+// isTitleLine: 2 to 12 words, no sentence punctuation at the end, first word
+// capitalised and at least 60% of the other non-minor words too.
+func isTitleLine(t string) bool {
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if strings.ContainsRune(".,;:!?\"”)", last) {
+		return false
+	}
+	fields := strings.Fields(t)
+	if len(fields) < 2 || len(fields) > 12 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(fields[0])
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	caps, content := 0, 0
+	for _, f := range fields[1:] {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if minorWords[strings.ToLower(f)] {
+			continue
+		}
+		content++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return content == 0 || float64(caps) >= 0.6*float64(content)
+}

@@ -1,0 +1,65 @@
+package features
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestNormaliseKeepsColumns(t *testing.T) {
+	d := NewDocument([]byte("\xEF\xBB\xBFab\r\ncd\xff e\rf"))
+	if d.Text != "ab\ncd\uFFFD e\nf" {
+		t.Fatalf("text %q", d.Text)
+	}
+	cases := []struct{ off, line, col int }{{0, 1, 1}, {3, 2, 1}, {len("ab\ncd\uFFFD "), 2, 5}, {len(d.Text) - 1, 3, 1}}
+	for _, c := range cases {
+		if l, col := d.Pos(c.off); l != c.line || col != c.col {
+			t.Errorf("Pos(%d) = %d:%d, want %d:%d", c.off, l, col, c.line, c.col)
+		}
+	}
+}
+
+func TestTokensSentencesParagraphs(t *testing.T) {
+	d := NewDocumentString("Mr. Smith went to the U.S. on Monday. It cost $3.5m, he said!\n\nA new line here")
+	var words []string
+	for _, tk := range d.Tokens {
+		words = append(words, tk.Lower)
+	}
+	want := []string{"mr", ".", "smith", "went", "to", "the", "u.s", ".", "on", "monday", ".", "it", "cost", "$", "#", ",", "he", "said", "!", "a", "new", "line", "here"}
+	if !reflect.DeepEqual(words, want) {
+		t.Errorf("tokens %q", words)
+	}
+	if len(d.Sentences) != 3 {
+		t.Errorf("sentences %d, want 3", len(d.Sentences))
+	}
+	if len(d.Paragraphs) != 2 || d.Paragraphs[1].Words != 4 {
+		t.Errorf("paragraphs %+v", d.Paragraphs)
+	}
+}
+
+func TestHeadings(t *testing.T) {
+	d := NewDocumentString("Intro sentence here.\n### Background and Context\nBody text goes on.\nA Promising Start Stalls\nMore body text, still going.\nthis is not a title\n")
+	var got []string
+	for _, h := range d.Headings {
+		got = append(got, h.Text)
+	}
+	if !reflect.DeepEqual(got, []string{"Background and Context", "A Promising Start Stalls"}) {
+		t.Errorf("headings %q", got)
+	}
+}
+
+func TestPhraseSetMatchesWholeTokens(t *testing.T) {
+	d := NewDocumentString("In closing,\nthe talks, in closing the doors, failed.")
+	got := testSet.FindLongest(d)
+	if len(got) != 1 || d.Text[got[0].Start:got[0].End] != "In closing," {
+		t.Fatalf("matches %+v", got)
+	}
+	if l, c := d.Pos(got[0].Start); l != 1 || c != 1 {
+		t.Errorf("pos %d:%d", l, c)
+	}
+	d = NewDocumentString("the closing, intricately")
+	if got := testSet.Find(d); len(got) != 0 {
+		t.Errorf("partial-word match %+v", got)
+	}
+}
+
+var testSet = NewPhraseSet([]string{"in closing,", "intricate"})

@@ -1,0 +1,115 @@
+package features
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Category groups features by what they reveal.
+type Category string
+
+const (
+	Template   Category = "template"   // stock LLM phrasing
+	Leak       Category = "leak"       // prompt and chatbot artefacts
+	Structure  Category = "structure"  // formulaic headings, closings, layout
+	Residue    Category = "residue"    // page-template leftovers
+	Disclosure Category = "disclosure" // statements that AI wrote the text
+	SEO        Category = "seo"        // keyword stuffing and duplication
+	Style      Category = "style"      // statistics of sentences and words
+)
+
+// Categories in report order.
+var Categories = []Category{Template, Leak, Structure, Residue, Disclosure, SEO, Style}
+
+// Finding is one piece of evidence: where it is and how much it weighs.
+// Line and Column are 1-based, in characters of the original input.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Category Category `json:"category"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Match    string   `json:"match"`
+	Weight   float64  `json:"weight"`
+}
+
+// Result is what a feature measured on one document.
+type Result struct {
+	Value    float64
+	Findings []Finding
+}
+
+// Feature is one entry of the catalogue. Fires and Quiet are examples that
+// must and must not make it fire; the tests run every one of them.
+type Feature struct {
+	ID          string
+	Category    Category
+	Description string
+	// Hard marks evidence that flags an article on its own (a leaked prompt,
+	// a chatbot artefact, an AI-use disclosure), whatever the model says.
+	Hard    bool
+	Fires   []string
+	Quiet   []string
+	Extract func(d *Document) Result
+}
+
+var catalogue []*Feature
+var byID = map[string]*Feature{}
+
+// register adds features to the catalogue; each family file calls it once.
+func register(fs ...*Feature) {
+	for _, f := range fs {
+		if _, dup := byID[f.ID]; dup {
+			panic("features: duplicate ID " + f.ID)
+		}
+		if f.Extract == nil {
+			panic("features: no Extract for " + f.ID)
+		}
+		byID[f.ID] = f
+		catalogue = append(catalogue, f)
+	}
+	sort.SliceStable(catalogue, func(i, j int) bool { return catalogue[i].ID < catalogue[j].ID })
+}
+
+// Catalogue returns every feature, sorted by ID.
+func Catalogue() []*Feature { return catalogue }
+
+// Lookup returns the feature with the given ID.
+func Lookup(id string) (*Feature, error) {
+	f, ok := byID[id]
+	if !ok {
+		return nil, fmt.Errorf("unknown feature %q", id)
+	}
+	return f, nil
+}
+
+// IDs returns the IDs of the catalogue, in catalogue order.
+func IDs() []string {
+	out := make([]string, len(catalogue))
+	for i, f := range catalogue {
+		out[i] = f.ID
+	}
+	return out
+}
+
+// Extract runs every feature of the catalogue on d, in catalogue order, and
+// stamps each finding with its rule and category.
+func Extract(d *Document) []Result {
+	out := make([]Result, len(catalogue))
+	for i, f := range catalogue {
+		r := f.Extract(d)
+		for k := range r.Findings {
+			r.Findings[k].Rule = f.ID
+			r.Findings[k].Category = f.Category
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// per divides safely: a rate of n events over d units, 0 when d is 0.
+func per(n, d float64) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return n / d
+}

@@ -1,0 +1,207 @@
+package features
+
+import (
+	"strings"
+	"sync"
+
+	ac "github.com/petar-dambovaliev/aho-corasick"
+)
+
+// PhraseSet is a named list of phrases matched over a document's token
+// stream. Every set in the package shares one Aho-Corasick automaton, so a
+// document is scanned once for all phrase lists, whatever their number.
+//
+// Phrases are tokenised like documents: case, runs of white space and line
+// breaks do not matter, and sentence punctuation is part of the phrase
+// ("in closing ," matches "In closing," but not "in closing the door").
+type PhraseSet struct {
+	id      int
+	Phrases []string // as given
+	keys    []string // tokenised stream form
+}
+
+// PhraseMatch is one match of a set's phrase: tokens [First, End).
+type PhraseMatch struct {
+	Phrase     int // index into PhraseSet.Phrases
+	First, End int
+	Span
+}
+
+type phraseMatch struct {
+	set int
+	PhraseMatch
+}
+
+type patternOwner struct{ set, phrase int }
+
+var phraseRegistry struct {
+	sync.Mutex
+	sets    []*PhraseSet
+	built   bool
+	once    sync.Once
+	machine ac.AhoCorasick
+	owners  [][]patternOwner // pattern index -> sets that hold it
+}
+
+// NewPhraseSet registers a phrase list. Call it at package initialisation:
+// the shared automaton is built on first use and then frozen.
+func NewPhraseSet(phrases []string) *PhraseSet {
+	r := &phraseRegistry
+	r.Lock()
+	defer r.Unlock()
+	if r.built {
+		panic("features: NewPhraseSet after the automaton was built")
+	}
+	ps := &PhraseSet{id: len(r.sets), Phrases: phrases, keys: make([]string, len(phrases))}
+	for i, p := range phrases {
+		ps.keys[i] = StreamKey(p)
+	}
+	r.sets = append(r.sets, ps)
+	return ps
+}
+
+// StreamKey is the token-stream form of a phrase.
+func StreamKey(phrase string) string {
+	return NewDocumentString(phrase).stream
+}
+
+func buildAutomaton() {
+	r := &phraseRegistry
+	r.Lock()
+	defer r.Unlock()
+	r.built = true
+	index := map[string]int{}
+	var patterns []string
+	for _, s := range r.sets {
+		for pi, k := range s.keys {
+			if k == "" {
+				continue
+			}
+			i, ok := index[k]
+			if !ok {
+				i = len(patterns)
+				index[k] = i
+				patterns = append(patterns, k)
+				r.owners = append(r.owners, nil)
+			}
+			r.owners[i] = append(r.owners[i], patternOwner{s.id, pi})
+		}
+	}
+	b := ac.NewAhoCorasickBuilder(ac.Opts{MatchKind: ac.StandardMatch})
+	r.machine = b.Build(patterns)
+}
+
+// phraseMatches scans the stream once and caches every match of every set.
+func (d *Document) phraseMatches() []phraseMatch {
+	if d.matched {
+		return d.matches
+	}
+	d.matched = true
+	r := &phraseRegistry
+	r.once.Do(buildAutomaton)
+	if d.stream == "" || r.machine.PatternCount() == 0 {
+		return nil
+	}
+	it := r.machine.IterOverlapping(d.stream)
+	for m := it.Next(); m != nil; m = it.Next() {
+		s, e := m.Start(), m.End()
+		// whole tokens only: the match must start and end at token edges.
+		if d.streamTok[s] < 0 || (e < len(d.stream) && d.stream[e] != ' ') {
+			continue
+		}
+		first := int(d.streamTok[s])
+		last := first
+		for k := e - 1; k >= s; k-- {
+			if d.streamTok[k] >= 0 {
+				last = int(d.streamTok[k])
+				break
+			}
+		}
+		span := Span{d.Tokens[first].Start, d.Tokens[last].End}
+		for _, o := range r.owners[m.Pattern()] {
+			d.matches = append(d.matches, phraseMatch{o.set, PhraseMatch{Phrase: o.phrase, First: first, End: last + 1, Span: span}})
+		}
+	}
+	return d.matches
+}
+
+// Find returns the set's matches in d, in text order, overlaps included.
+func (ps *PhraseSet) Find(d *Document) []PhraseMatch {
+	var out []PhraseMatch
+	for _, m := range d.phraseMatches() {
+		if m.set == ps.id {
+			out = append(out, m.PhraseMatch)
+		}
+	}
+	sortMatches(out)
+	return out
+}
+
+// FindLongest returns the set's matches with overlaps resolved: leftmost
+// first, and the longest of those that start at the same token.
+func (ps *PhraseSet) FindLongest(d *Document) []PhraseMatch {
+	all := ps.Find(d)
+	out := all[:0]
+	next := 0
+	for i, m := range all {
+		if m.First < next {
+			continue
+		}
+		// all is sorted by First, then longest first.
+		if i > 0 && len(out) > 0 && out[len(out)-1].First == m.First {
+			continue
+		}
+		out = append(out, m)
+		next = m.End
+	}
+	return out
+}
+
+func sortMatches(ms []PhraseMatch) {
+	// insertion sort: match lists are short and nearly sorted already.
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && less(ms[j], ms[j-1]); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func less(a, b PhraseMatch) bool {
+	if a.First != b.First {
+		return a.First < b.First
+	}
+	if a.End != b.End {
+		return a.End > b.End
+	}
+	return a.Phrase < b.Phrase
+}
+
+// LinePhrases matches a whole trimmed, lower-cased line against a set of
+// exact lines (for widget labels such as "also read" that are residue only
+// when they stand alone on their line).
+type LinePhrases map[string]bool
+
+// NewLinePhrases builds a LinePhrases from phrases, normalised like lines.
+func NewLinePhrases(phrases ...string) LinePhrases {
+	m := LinePhrases{}
+	for _, p := range phrases {
+		m[NormLine(p)] = true
+	}
+	return m
+}
+
+// Has reports whether line, normalised, is one of the phrases.
+func (lp LinePhrases) Has(line string) bool {
+	if len(line) > 80 {
+		return false
+	}
+	return lp[NormLine(line)]
+}
+
+// NormLine lower-cases a line, folds runs of white space to one space and
+// trims it and any trailing colon, so that "Also Read:" and "also read" meet.
+func NormLine(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, ":")
+	return strings.Join(strings.Fields(lowerASCII(s)), " ")
+}
