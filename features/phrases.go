@@ -22,8 +22,8 @@ type PhraseSet struct {
 
 // PhraseMatch is one match of a set's phrase: tokens [First, End).
 type PhraseMatch struct {
-	Phrase     int // index into PhraseSet.Phrases
-	First, End int
+	Phrase               int // index into PhraseSet.Phrases
+	FirstToken, EndToken int
 	Span
 }
 
@@ -119,7 +119,7 @@ func (d *Document) phraseMatches() []phraseMatch {
 		}
 		span := Span{d.Tokens[first].Start, d.Tokens[last].End}
 		for _, o := range r.owners[m.Pattern()] {
-			d.matches = append(d.matches, phraseMatch{o.set, PhraseMatch{Phrase: o.phrase, First: first, End: last + 1, Span: span}})
+			d.matches = append(d.matches, phraseMatch{o.set, PhraseMatch{Phrase: o.phrase, FirstToken: first, EndToken: last + 1, Span: span}})
 		}
 	}
 	return d.matches
@@ -144,15 +144,15 @@ func (ps *PhraseSet) FindLongest(d *Document) []PhraseMatch {
 	out := all[:0]
 	next := 0
 	for i, m := range all {
-		if m.First < next {
+		if m.FirstToken < next {
 			continue
 		}
-		// all is sorted by First, then longest first.
-		if i > 0 && len(out) > 0 && out[len(out)-1].First == m.First {
+		// all is sorted by FirstToken, then longest first.
+		if i > 0 && len(out) > 0 && out[len(out)-1].FirstToken == m.FirstToken {
 			continue
 		}
 		out = append(out, m)
-		next = m.End
+		next = m.EndToken
 	}
 	return out
 }
@@ -167,11 +167,11 @@ func sortMatches(ms []PhraseMatch) {
 }
 
 func less(a, b PhraseMatch) bool {
-	if a.First != b.First {
-		return a.First < b.First
+	if a.FirstToken != b.FirstToken {
+		return a.FirstToken < b.FirstToken
 	}
-	if a.End != b.End {
-		return a.End > b.End
+	if a.EndToken != b.EndToken {
+		return a.EndToken > b.EndToken
 	}
 	return a.Phrase < b.Phrase
 }
