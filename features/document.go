@@ -81,6 +81,7 @@ type Document struct {
 	streamTok []int32 // token index starting at each stream byte, -1 elsewhere
 	matches   []phraseMatch
 	matched   bool
+	lex       *lexScores
 }
 
 // NewDocument normalises raw bytes (BOM stripped, CRLF and lone CR to LF,

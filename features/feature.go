@@ -46,11 +46,18 @@ type Feature struct {
 	Description string
 	// Hard marks evidence that flags an article on its own (a leaked prompt,
 	// a chatbot artefact, an AI-use disclosure), whatever the model says.
-	Hard    bool
-	Fires   []string
-	Quiet   []string
-	Extract func(d *Document) Result
+	Hard  bool
+	Fires []string
+	Quiet []string
+	// FireAbove is the value above which a feature without findings counts
+	// as firing (statistics such as sentence-length spread); 0 by default.
+	FireAbove float64
+	Extract   func(d *Document) Result
 }
+
+// Fired tells whether a result counts as the feature firing: it has
+// findings, or its value is above FireAbove.
+func (f *Feature) Fired(r Result) bool { return len(r.Findings) > 0 || r.Value > f.FireAbove }
 
 var catalogue []*Feature
 var byID = map[string]*Feature{}

@@ -1,0 +1,196 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/chaff-dev/chaff/cmd/input"
+)
+
+// labelled is one document of a training or evaluation set.
+type labelled struct {
+	ID     string
+	Text   string
+	Label  int // 1 machine, 0 person
+	Group  string
+	Fields map[string]any
+}
+
+// loadLabelled reads labelled JSONL files (a numeric or boolean label
+// field, 1 = machine) and folders whose name says the label: a folder named
+// machine, ai, generated, 1 or positive holds machine texts; human, person,
+// 0 or negative holds person-written ones. Every file or line that cannot
+// be read is an error: a training set with holes is not silently used.
+func loadLabelled(paths []string, labelField string, jo input.JSONLOptions) ([]labelled, error) {
+	var out []labelled
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if st.IsDir() {
+			docs, err := loadLabelledDir(p)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, docs...)
+			continue
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		err = input.ReadJSONL(f, jo, func(r input.Record) error {
+			if r.Err != nil {
+				return fmt.Errorf("%s: %v", p, r.Err)
+			}
+			lab, ok := labelOf(r.Fields[labelField])
+			if !ok {
+				return fmt.Errorf("%s: line %d: field %q must be 0 or 1", p, r.Line, labelField)
+			}
+			id := r.ID
+			if id == "" {
+				id = fmt.Sprintf("%s:%d", p, r.Line)
+			}
+			group, _ := r.Fields["group"].(string)
+			if group == "" {
+				group = id
+			}
+			out = append(out, labelled{ID: id, Text: r.Text, Label: lab, Group: group, Fields: r.Fields})
+			return nil
+		})
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no labelled documents in %s", strings.Join(paths, ", "))
+	}
+	return out, nil
+}
+
+func labelOf(v any) (int, bool) {
+	switch x := v.(type) {
+	case float64:
+		if x == 0 || x == 1 {
+			return int(x), true
+		}
+	case bool:
+		if x {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+var folderLabels = map[string]int{
+	"machine": 1, "ai": 1, "generated": 1, "1": 1, "positive": 1,
+	"human": 0, "person": 0, "0": 0, "negative": 0,
+}
+
+func loadLabelledDir(root string) ([]labelled, error) {
+	var out []labelled
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		lab, ok := folderLabels[strings.ToLower(filepath.Base(filepath.Dir(path)))]
+		if !ok || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		out = append(out, labelled{ID: path, Text: string(b), Label: lab, Group: path})
+		return nil
+	})
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("%s: no files under a folder named machine/ai/1 or human/person/0", root)
+	}
+	return out, err
+}
+
+// parallel runs fn(i) for i in [0, n) on every core.
+func parallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int, 64)
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// pagePair is one page of a residue corpus: the article body as a person
+// marked it, and the whole visible text of the page.
+type pagePair struct{ clean, residue string }
+
+// readPagePairs reads JSONL page records (fields group and class: clean or
+// residue) into pairs by group.
+func readPagePairs(paths []string) (map[string]*pagePair, error) {
+	byGroup := map[string]*pagePair{}
+	for _, path := range paths {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		err = input.ReadJSONL(f, input.JSONLOptions{}, func(r input.Record) error {
+			if r.Err != nil {
+				return fmt.Errorf("%s: %v", path, r.Err)
+			}
+			g, _ := r.Fields["group"].(string)
+			p := byGroup[g]
+			if p == nil {
+				p = &pagePair{}
+				byGroup[g] = p
+			}
+			switch r.Fields["class"] {
+			case "clean":
+				p.clean = r.Text
+			case "residue":
+				p.residue = r.Text
+			default:
+				return fmt.Errorf("%s: line %d: class must be clean or residue", path, r.Line)
+			}
+			return nil
+		})
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return byGroup, nil
+}

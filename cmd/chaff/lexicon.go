@@ -1,0 +1,87 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/chaff-dev/chaff/cmd/input"
+	"github.com/chaff-dev/chaff/features"
+	"github.com/chaff-dev/chaff/model"
+	"github.com/olekukonko/tablewriter"
+	"github.com/urfave/cli/v2"
+)
+
+func lexiconCommand() *cli.Command {
+	d := features.DefaultMineOptions
+	return &cli.Command{
+		Name:      "lexicon",
+		Usage:     "mine the template lexicon (stock machine phrasing) from labelled articles",
+		ArgsUsage: "LABELLED.jsonl|FOLDER...",
+		Description: `Counts every word and 2-4-gram of the token stream in machine and in person-written
+documents and keeps those whose smoothed log-odds of machine use is far from even
+(|z| >= --min-z, in at least --min-docs documents). Prints the top entries each way
+for review and writes the TSV that chaff embeds (features/lexicon.tsv).
+
+The shipped lexicon was made with:
+   chaff lexicon -o features/lexicon.tsv ../shared/corpus/generated/train.jsonl`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the lexicon TSV here", Required: true},
+			&cli.IntFlag{Name: "min-docs", Value: d.MinDocs, Usage: "least number of documents a phrase must occur in"},
+			&cli.Float64Flag{Name: "min-z", Value: d.MinZ, Usage: "least |z| of the log-odds"},
+			&cli.IntFlag{Name: "max-each", Value: d.MaxEach, Usage: "most entries kept per direction"},
+			&cli.IntFlag{Name: "show", Value: 25, Usage: "entries shown each way for review"},
+			&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL field with 1 = machine, 0 = person"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return cli.Exit("chaff lexicon: give labelled JSONL files or folders", 2)
+			}
+			docs, err := loadLabelled(c.Args().Slice(), c.String("label-field"), input.JSONLOptions{})
+			if err != nil {
+				return cli.Exit("chaff lexicon: "+err.Error(), 2)
+			}
+			o := d
+			o.MinDocs, o.MinZ, o.MaxEach = c.Int("min-docs"), c.Float64("min-z"), c.Int("max-each")
+			lt := make([]features.LabelledText, len(docs))
+			parallel(len(docs), func(i int) {
+				lt[i] = features.LabelledText{Doc: features.NewDocumentString(model.NormaliseTypography(docs[i].Text)), Machine: docs[i].Label == 1}
+			})
+			entries := features.MineLexicon(lt, o)
+			f, err := os.Create(c.String("output"))
+			if err != nil {
+				return cli.Exit("chaff lexicon: "+err.Error(), 2)
+			}
+			header := []string{
+				"chaff template lexicon: smoothed log-odds of machine vs person use, counted in documents.",
+				fmt.Sprintf("made by: chaff lexicon --min-docs %d --min-z %g --max-each %d %s", o.MinDocs, o.MinZ, o.MaxEach, strings.Join(c.Args().Slice(), " ")),
+				fmt.Sprintf("from %d documents; %d entries", len(docs), len(entries)),
+			}
+			if err := features.WriteLexicon(f, entries, header); err != nil {
+				f.Close()
+				return cli.Exit("chaff lexicon: "+err.Error(), 2)
+			}
+			if err := f.Close(); err != nil {
+				return cli.Exit("chaff lexicon: "+err.Error(), 2)
+			}
+			show := c.Int("show")
+			t := tablewriter.NewWriter(c.App.Writer)
+			t.Header("machine-leaning", "log-odds", "person-leaning", "log-odds")
+			for i := 0; i < show; i++ {
+				row := []string{"", "", "", ""}
+				if i < len(entries) && entries[i].Weight > 0 {
+					row[0], row[1] = entries[i].Phrase, fmt.Sprintf("%.2f", entries[i].Weight)
+				}
+				if k := len(entries) - 1 - i; k >= 0 && entries[k].Weight < 0 {
+					row[2], row[3] = entries[k].Phrase, fmt.Sprintf("%.2f", entries[k].Weight)
+				}
+				t.Append(row)
+			}
+			if err := t.Render(); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.App.Writer, "%d entries from %d documents written to %s\n", len(entries), len(docs), c.String("output"))
+			return nil
+		},
+	}
+}

@@ -1,0 +1,367 @@
+package features
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	ac "github.com/petar-dambovaliev/aho-corasick"
+)
+
+// The template lexicon: words and 2-4-grams with the smoothed log-odds of
+// their use in machine versus person-written articles, mined from labelled
+// data by `chaff lexicon` (see MineLexicon) and embedded here.
+//
+//go:embed lexicon.tsv
+var lexiconTSV []byte
+
+// LexEntry is one mined phrase, in token-stream form ("in addition ,").
+type LexEntry struct {
+	Phrase string
+	Weight float64 // log-odds: > 0 leans machine, < 0 leans person
+	// Machine and Human are the documents of each class that used it.
+	Machine, Human int
+}
+
+// Lexicon is a weighted phrase list with its own automaton, so that a
+// lexicon mined on one fold of data can score another (cross-fitting).
+type Lexicon struct {
+	Entries []LexEntry
+	machine ac.AhoCorasick
+}
+
+// NewLexicon builds the automaton for entries.
+func NewLexicon(entries []LexEntry) *Lexicon {
+	pats := make([]string, len(entries))
+	for i, e := range entries {
+		pats[i] = e.Phrase
+	}
+	b := ac.NewAhoCorasickBuilder(ac.Opts{MatchKind: ac.StandardMatch})
+	return &Lexicon{Entries: entries, machine: b.Build(pats)}
+}
+
+// ReadLexicon parses the TSV form: phrase, weight, machine docs, human docs.
+func ReadLexicon(r io.Reader) (*Lexicon, error) {
+	var entries []LexEntry
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			return nil, fmt.Errorf("lexicon line %d: want 4 tab-separated fields, got %d", n, len(f))
+		}
+		w, err1 := strconv.ParseFloat(f[1], 64)
+		m, err2 := strconv.Atoi(f[2])
+		h, err3 := strconv.Atoi(f[3])
+		if err1 != nil || err2 != nil || err3 != nil {
+			return nil, fmt.Errorf("lexicon line %d: bad number", n)
+		}
+		entries = append(entries, LexEntry{Phrase: f[0], Weight: w, Machine: m, Human: h})
+	}
+	return NewLexicon(entries), sc.Err()
+}
+
+// WriteLexicon writes the TSV form with a header that says how it was made.
+func WriteLexicon(w io.Writer, entries []LexEntry, header []string) error {
+	bw := bufio.NewWriter(w)
+	for _, h := range header {
+		fmt.Fprintf(bw, "# %s\n", h)
+	}
+	fmt.Fprintln(bw, "# phrase\tlog-odds\tmachine-docs\thuman-docs")
+	for _, e := range entries {
+		fmt.Fprintf(bw, "%s\t%.4f\t%d\t%d\n", e.Phrase, e.Weight, e.Machine, e.Human)
+	}
+	return bw.Flush()
+}
+
+// LexMatch is one lexicon phrase found in a document.
+type LexMatch struct {
+	Entry int
+	Span
+}
+
+// Match finds the lexicon's phrases in d: whole tokens, overlaps resolved
+// leftmost-longest so that "the intricate web of" is not also counted as
+// "intricate web".
+func (lx *Lexicon) Match(d *Document) []LexMatch {
+	if d.stream == "" || len(lx.Entries) == 0 {
+		return nil
+	}
+	type cand struct{ first, end, entry int }
+	var cands []cand
+	it := lx.machine.IterOverlapping(d.stream)
+	for m := it.Next(); m != nil; m = it.Next() {
+		s, e := m.Start(), m.End()
+		if d.streamTok[s] < 0 || (e < len(d.stream) && d.stream[e] != ' ') {
+			continue
+		}
+		first := int(d.streamTok[s])
+		last := first
+		for k := e - 1; k > s; k-- {
+			if d.streamTok[k] >= 0 {
+				last = int(d.streamTok[k])
+				break
+			}
+		}
+		cands = append(cands, cand{first, last + 1, m.Pattern()})
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].first != cands[j].first {
+			return cands[i].first < cands[j].first
+		}
+		return cands[i].end > cands[j].end
+	})
+	var out []LexMatch
+	next := 0
+	for _, c := range cands {
+		if c.first < next {
+			continue
+		}
+		out = append(out, LexMatch{Entry: c.entry, Span: Span{d.Tokens[c.first].Start, d.Tokens[c.end-1].End}})
+		next = c.end
+	}
+	return out
+}
+
+// MatchAll returns the entry of every match, overlaps included.
+func (lx *Lexicon) MatchAll(d *Document) []int {
+	var out []int
+	if d.stream == "" || len(lx.Entries) == 0 {
+		return nil
+	}
+	it := lx.machine.IterOverlapping(d.stream)
+	for m := it.Next(); m != nil; m = it.Next() {
+		s, e := m.Start(), m.End()
+		if d.streamTok[s] < 0 || (e < len(d.stream) && d.stream[e] != ' ') {
+			continue
+		}
+		out = append(out, m.Pattern())
+	}
+	return out
+}
+
+// Scores returns the machine-leaning and person-leaning weight per 100 words,
+// with a finding for every machine-leaning phrase.
+func (lx *Lexicon) Scores(d *Document) (machine, human Result) {
+	for _, m := range lx.Match(d) {
+		w := lx.Entries[m.Entry].Weight
+		if w > 0 {
+			machine.Value += w
+			machine.Findings = append(machine.Findings, d.Finding(m.Span, w))
+		} else {
+			human.Value -= w
+		}
+	}
+	words := float64(d.WordCount)
+	machine.Value = 100 * per(machine.Value, words)
+	human.Value = 100 * per(human.Value, words)
+	return machine, human
+}
+
+var defaultLexicon = func() *Lexicon {
+	lx, err := ReadLexicon(bytes.NewReader(lexiconTSV))
+	if err != nil {
+		panic("features: embedded lexicon: " + err.Error())
+	}
+	return lx
+}()
+
+// DefaultLexicon is the embedded lexicon.
+func DefaultLexicon() *Lexicon { return defaultLexicon }
+
+// Cached per document so the two template features share one scan.
+type lexScores struct{ machine, human Result }
+
+func lexiconScores(d *Document) lexScores {
+	if d.lex == nil {
+		m, h := defaultLexicon.Scores(d)
+		d.lex = &lexScores{m, h}
+	}
+	return *d.lex
+}
+
+func init() {
+	register(
+		&Feature{
+			ID:          "template.llm-phrases",
+			Category:    Template,
+			Description: "Stock LLM phrasing: weight per 100 words of mined phrases that machine-written articles use more than people",
+			Fires: []string{
+				"The decision underscores the growing tensions and highlights the pivotal role of stakeholders in navigating the complexities of the evolving landscape.",
+				"Moreover, the initiative aims to foster collaboration, ensuring that the community remains resilient amid ongoing challenges.",
+			},
+			Quiet: []string{
+				"The bus left at six. Nobody on it said a word until Leeds, when the driver put the radio on.",
+				"\"I told him twice,\" she said. \"He didn't listen.\"",
+			},
+			FireAbove: 1.0,
+			Extract:   func(d *Document) Result { return lexiconScores(d).machine },
+		},
+		&Feature{
+			ID:          "template.human-phrases",
+			Category:    Template,
+			Description: "Phrasing people use more than models: mined person-leaning weight per 100 words (lowers the score)",
+			Fires: []string{
+				"\"I told him twice,\" she said. \"He didn't listen.\" Police said a man, 34, was arrested on Tuesday.",
+			},
+			Quiet: []string{
+				"The initiative underscores a pivotal commitment to fostering innovation and resilience.",
+			},
+			FireAbove: 1.0,
+			Extract:   func(d *Document) Result { return lexiconScores(d).human },
+		},
+	)
+}
+
+// LabelledText is a document for mining: its text and whether a machine
+// wrote it.
+type LabelledText struct {
+	Doc     *Document
+	Machine bool
+}
+
+// MineOptions control lexicon mining.
+type MineOptions struct {
+	MinDocs  int     // a phrase must occur in at least this many documents
+	MinZ     float64 // and be at least this many standard errors from even
+	Prior    float64 // add-prior smoothing of the document counts
+	MaxEach  int     // keep at most this many entries per direction
+	MaxN     int     // longest n-gram
+	MaxAbsLO float64 // clip of the log-odds weight
+	// Drop lists substrings that disqualify a phrase: review found them to
+	// be marks of how the corpus was made, not of style.
+	Drop []string
+}
+
+// DefaultMineOptions are those the shipped lexicon was mined with.
+var DefaultMineOptions = MineOptions{MinDocs: 15, MinZ: 3, Prior: 1, MaxEach: 1500, MaxN: 4, MaxAbsLO: 3,
+	Drop: []string{
+		"image copyright", "caption", "copyright", // picture credits the corpus stripped from person-written news only
+		"answer :", "? answer", // question-answer format of the medical subset's prompts
+		"bbc",                  // the person-written side is one broadcaster's news
+	}}
+
+// MineLexicon computes, for every 1-4-gram of the token stream, the
+// smoothed log-odds that a document using it is machine-written rather than
+// person-written, counting documents (not occurrences) so that one verbose
+// article cannot make a phrase. Phrases that are only numbers or
+// punctuation are skipped.
+func MineLexicon(docs []LabelledText, o MineOptions) []LexEntry {
+	type counts struct{ m, h int }
+	df := map[string]*counts{}
+	var nm, nh int
+	seen := map[string]bool{}
+	for _, lt := range docs {
+		if lt.Machine {
+			nm++
+		} else {
+			nh++
+		}
+		clear(seen)
+		toks := strings.Fields(lt.Doc.stream)
+		for i := range toks {
+			for n := 1; n <= o.MaxN && i+n <= len(toks); n++ {
+				g := toks[i : i+n]
+				if !hasWord(g) {
+					continue
+				}
+				key := strings.Join(g, " ")
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				c := df[key]
+				if c == nil {
+					c = &counts{}
+					df[key] = c
+				}
+				if lt.Machine {
+					c.m++
+				} else {
+					c.h++
+				}
+			}
+		}
+	}
+	type scored struct {
+		LexEntry
+		z float64
+	}
+	var pos, neg []scored
+	a := o.Prior
+	for k, c := range df {
+		if c.m+c.h < o.MinDocs || dropped(k, o.Drop) {
+			continue
+		}
+		m, h := float64(c.m), float64(c.h)
+		lo := math.Log((m+a)/(float64(nm)-m+a)) - math.Log((h+a)/(float64(nh)-h+a))
+		se := math.Sqrt(1/(m+a) + 1/(float64(nm)-m+a) + 1/(h+a) + 1/(float64(nh)-h+a))
+		z := lo / se
+		if math.Abs(z) < o.MinZ {
+			continue
+		}
+		lo = math.Max(-o.MaxAbsLO, math.Min(o.MaxAbsLO, lo))
+		e := scored{LexEntry{Phrase: k, Weight: lo, Machine: c.m, Human: c.h}, z}
+		if lo > 0 {
+			pos = append(pos, e)
+		} else {
+			neg = append(neg, e)
+		}
+	}
+	byZ := func(s []scored) {
+		sort.Slice(s, func(i, j int) bool {
+			if math.Abs(s[i].z) != math.Abs(s[j].z) {
+				return math.Abs(s[i].z) > math.Abs(s[j].z)
+			}
+			return s[i].Phrase < s[j].Phrase
+		})
+	}
+	byZ(pos)
+	byZ(neg)
+	if len(pos) > o.MaxEach {
+		pos = pos[:o.MaxEach]
+	}
+	if len(neg) > o.MaxEach {
+		neg = neg[:o.MaxEach]
+	}
+	out := make([]LexEntry, 0, len(pos)+len(neg))
+	for _, s := range append(pos, neg...) {
+		out = append(out, s.LexEntry)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Weight != out[j].Weight {
+			return out[i].Weight > out[j].Weight
+		}
+		return out[i].Phrase < out[j].Phrase
+	})
+	return out
+}
+
+func hasWord(toks []string) bool {
+	for _, t := range toks {
+		if t != "#" && !strings.Contains(",.;:!?", t) {
+			return true
+		}
+	}
+	return false
+}
+
+func dropped(phrase string, drop []string) bool {
+	for _, d := range drop {
+		if strings.Contains(phrase, d) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,145 @@
+package model
+
+import (
+	"math"
+	"sort"
+)
+
+// Metrics are what `chaff eval` reports for a labelled set.
+type Metrics struct {
+	Documents int     `json:"documents"`
+	Machine   int     `json:"machine"`
+	Human     int     `json:"human"`
+	AUROC     float64 `json:"auroc"`
+	// TPRAt1 and TPRAt5 are the shares of machine articles caught at 1% and
+	// 5% false positives, the threshold set on this set's human articles.
+	TPRAt1 float64 `json:"tpr_at_1pct_fpr"`
+	TPRAt5 float64 `json:"tpr_at_5pct_fpr"`
+	// At the model's own flagged threshold.
+	Precision float64   `json:"precision"`
+	Recall    float64   `json:"recall"`
+	F1        float64   `json:"f1"`
+	FPR       float64   `json:"fpr"`
+	Confusion Confusion `json:"confusion"`
+}
+
+// Confusion counts verdicts by class: machine articles and human articles
+// against each verdict.
+type Confusion struct {
+	Machine map[Verdict]int `json:"machine"`
+	Human   map[Verdict]int `json:"human"`
+}
+
+// Scored is one evaluated document.
+type Scored struct {
+	Score   float64
+	Verdict Verdict
+	Machine bool
+}
+
+// Evaluate computes metrics; the flagged verdict is the positive call.
+func Evaluate(s []Scored) Metrics {
+	m := Metrics{Documents: len(s), Confusion: Confusion{Machine: map[Verdict]int{}, Human: map[Verdict]int{}}}
+	var pos, neg []float64
+	tp, fp := 0, 0
+	for _, x := range s {
+		if x.Machine {
+			m.Machine++
+			pos = append(pos, x.Score)
+			m.Confusion.Machine[x.Verdict]++
+			if x.Verdict == Flagged {
+				tp++
+			}
+		} else {
+			m.Human++
+			neg = append(neg, x.Score)
+			m.Confusion.Human[x.Verdict]++
+			if x.Verdict == Flagged {
+				fp++
+			}
+		}
+	}
+	m.AUROC = AUROC(pos, neg)
+	m.TPRAt1 = TPRAtFPR(pos, neg, 0.01)
+	m.TPRAt5 = TPRAtFPR(pos, neg, 0.05)
+	if tp+fp > 0 {
+		m.Precision = float64(tp) / float64(tp+fp)
+	}
+	if m.Machine > 0 {
+		m.Recall = float64(tp) / float64(m.Machine)
+	}
+	if m.Precision+m.Recall > 0 {
+		m.F1 = 2 * m.Precision * m.Recall / (m.Precision + m.Recall)
+	}
+	if m.Human > 0 {
+		m.FPR = float64(fp) / float64(m.Human)
+	}
+	return m
+}
+
+// AUROC is the probability that a random positive outscores a random
+// negative, ties counting half (Mann-Whitney U).
+func AUROC(pos, neg []float64) float64 {
+	if len(pos) == 0 || len(neg) == 0 {
+		return math.NaN()
+	}
+	type v struct {
+		x   float64
+		pos bool
+	}
+	all := make([]v, 0, len(pos)+len(neg))
+	for _, x := range pos {
+		all = append(all, v{x, true})
+	}
+	for _, x := range neg {
+		all = append(all, v{x, false})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].x < all[j].x })
+	rankSum := 0.0
+	for i := 0; i < len(all); {
+		j := i
+		for j < len(all) && all[j].x == all[i].x {
+			j++
+		}
+		avg := float64(i+j+1) / 2 // ranks i+1..j
+		for k := i; k < j; k++ {
+			if all[k].pos {
+				rankSum += avg
+			}
+		}
+		i = j
+	}
+	np, nn := float64(len(pos)), float64(len(neg))
+	return (rankSum - np*(np+1)/2) / (np * nn)
+}
+
+// ThresholdAtFPR is the lowest score threshold (score >= t is positive) at
+// which at most fpr of neg are positive.
+func ThresholdAtFPR(neg []float64, fpr float64) float64 {
+	if len(neg) == 0 {
+		return math.Inf(1)
+	}
+	s := append([]float64(nil), neg...)
+	sort.Sort(sort.Reverse(sort.Float64Slice(s)))
+	allowed := int(math.Floor(fpr * float64(len(s))))
+	// the threshold must sit above the (allowed+1)-th highest negative.
+	if allowed >= len(s) {
+		return math.Inf(-1)
+	}
+	return math.Nextafter(s[allowed], math.Inf(1))
+}
+
+// TPRAtFPR is the share of pos at or above ThresholdAtFPR(neg, fpr).
+func TPRAtFPR(pos, neg []float64, fpr float64) float64 {
+	if len(pos) == 0 {
+		return math.NaN()
+	}
+	t := ThresholdAtFPR(neg, fpr)
+	n := 0
+	for _, x := range pos {
+		if x >= t {
+			n++
+		}
+	}
+	return float64(n) / float64(len(pos))
+}

@@ -1,0 +1,243 @@
+// Package model holds chaff's linear model: how it is stored, how it scores a
+// document and explains the score, and how it is trained and evaluated.
+package model
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"sort"
+	"sync"
+
+	"github.com/chaff-dev/chaff/features"
+)
+
+// Version is the model file format; a file of another version is refused.
+const Version = 1
+
+// zClip bounds a standardised value: one freak statistic on messy text must
+// not outvote everything else.
+const zClip = 4.0
+
+// hardProbability is what one piece of hard evidence alone is worth: the
+// score becomes at least this probability, and more evidence adds to it.
+const hardProbability = 0.95
+
+// Model is a standardised linear model with a logistic calibration. It is
+// stored as JSON; every number that scores a document is in the file.
+type Model struct {
+	Version     int         `json:"version"`
+	Features    []Weight    `json:"features"`
+	Intercept   float64     `json:"intercept"`
+	Calibration Calibration `json:"calibration"`
+	Thresholds  Thresholds  `json:"thresholds"`
+	Trained     TrainedOn   `json:"trained_on"`
+	Dev         *Metrics    `json:"dev_metrics,omitempty"`
+
+	index []int // catalogue position of each Features entry
+}
+
+// Weight is one feature's standardisation and coefficient.
+type Weight struct {
+	ID    string  `json:"id"`
+	Mean  float64 `json:"mean"`
+	Scale float64 `json:"scale"`
+	Coef  float64 `json:"coef"`
+}
+
+// Calibration maps the linear output x to a probability 1/(1+e^-(A*x+B)).
+type Calibration struct {
+	A float64 `json:"a"`
+	B float64 `json:"b"`
+}
+
+// Thresholds on the 0-100 score.
+type Thresholds struct {
+	Suspect float64 `json:"suspect"`
+	Flagged float64 `json:"flagged"`
+}
+
+// TrainedOn records where the model came from, so it can be reproduced.
+type TrainedOn struct {
+	Command   string         `json:"command"`
+	Data      []string       `json:"data"`
+	Documents int            `json:"documents"`
+	Positives int            `json:"positives"`
+	Notes     []string       `json:"notes,omitempty"`
+	R2        float64        `json:"r2"`
+	Extra     map[string]int `json:"augmented,omitempty"`
+}
+
+//go:embed default.json
+var defaultJSON []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the embedded model that ships with chaff.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() { defaultModel, defaultErr = Parse(defaultJSON, "embedded default model") })
+	return defaultModel, defaultErr
+}
+
+// Load reads a model file.
+func Load(path string) (*Model, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("model %s: %w", path, err)
+	}
+	return Parse(b, path)
+}
+
+// Parse decodes and checks a model; name is used in errors.
+func Parse(b []byte, name string) (*Model, error) {
+	var m Model
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("model %s: not a valid model file: %w", name, err)
+	}
+	if m.Version != Version {
+		return nil, fmt.Errorf("model %s: format version %d, this chaff reads version %d", name, m.Version, Version)
+	}
+	if err := m.bind(); err != nil {
+		return nil, fmt.Errorf("model %s: %w", name, err)
+	}
+	return &m, nil
+}
+
+// bind maps the model's feature IDs onto the catalogue.
+func (m *Model) bind() error {
+	pos := map[string]int{}
+	for i, id := range features.IDs() {
+		pos[id] = i
+	}
+	m.index = make([]int, len(m.Features))
+	for i, w := range m.Features {
+		p, ok := pos[w.ID]
+		if !ok {
+			return fmt.Errorf("unknown feature %q (a model trained by another chaff version?)", w.ID)
+		}
+		if w.Scale <= 0 || math.IsNaN(w.Coef) || math.IsInf(w.Coef, 0) {
+			return fmt.Errorf("feature %q: bad scale or coefficient", w.ID)
+		}
+		m.index[i] = p
+	}
+	if m.Thresholds.Suspect <= 0 || m.Thresholds.Flagged < m.Thresholds.Suspect || m.Thresholds.Flagged > 100 {
+		return fmt.Errorf("thresholds must satisfy 0 < suspect <= flagged <= 100")
+	}
+	return nil
+}
+
+// Linear is the model's raw output for a catalogue-ordered feature vector,
+// with each feature's contribution (coefficient times clipped z-score).
+func (m *Model) Linear(values []float64) (float64, []float64) {
+	x := m.Intercept
+	contrib := make([]float64, len(m.Features))
+	for i, w := range m.Features {
+		z := (values[m.index[i]] - w.Mean) / w.Scale
+		z = math.Max(-zClip, math.Min(zClip, z))
+		contrib[i] = w.Coef * z
+		x += contrib[i]
+	}
+	return x, contrib
+}
+
+// Probability calibrates a linear output.
+func (m *Model) Probability(x float64) float64 {
+	return sigmoid(m.Calibration.A*x + m.Calibration.B)
+}
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+func logit(p float64) float64   { return math.Log(p / (1 - p)) }
+
+// Verdict for a score.
+func (m *Model) Verdict(score float64) Verdict {
+	switch {
+	case score >= m.Thresholds.Flagged:
+		return Flagged
+	case score >= m.Thresholds.Suspect:
+		return Suspect
+	}
+	return Clean
+}
+
+// Explain scores a document and says why.
+func (m *Model) Explain(d *features.Document) *Explanation {
+	results := features.Extract(d)
+	values := make([]float64, len(results))
+	for i, r := range results {
+		values[i] = r.Value
+	}
+	return m.explain(values, results)
+}
+
+func (m *Model) explain(values []float64, results []features.Result) *Explanation {
+	cat := features.Catalogue()
+	x, contrib := m.Linear(values)
+	p := m.Probability(x)
+
+	e := &Explanation{Categories: map[features.Category]float64{}}
+	for _, c := range features.Categories {
+		e.Categories[c] = 0
+	}
+	share := func(r features.Result, total float64) {
+		sum := 0.0
+		for _, f := range r.Findings {
+			sum += math.Abs(f.Weight)
+		}
+		for _, f := range r.Findings {
+			if sum > 0 {
+				f.Weight = total * math.Abs(f.Weight) / sum
+			} else {
+				f.Weight = total / float64(len(r.Findings))
+			}
+			e.Findings = append(e.Findings, f)
+		}
+	}
+	weighted := map[int]float64{}
+	for i, w := range m.Features {
+		f := cat[m.index[i]]
+		weighted[m.index[i]] = contrib[i]
+		e.Categories[f.Category] += contrib[i]
+		e.Contributions = append(e.Contributions, Contribution{Feature: w.ID, Category: f.Category, Value: values[m.index[i]], Contribution: contrib[i]})
+	}
+	// Hard evidence: each firing hard feature is an independent witness
+	// worth hardProbability; they combine with the model like odds do.
+	hardLogit := logit(hardProbability)
+	for i, f := range cat {
+		r := results[i]
+		if f.Hard && len(r.Findings) > 0 {
+			e.Hard = true
+			p = 1 - (1-p)*(1-hardProbability)
+			e.Categories[f.Category] += hardLogit
+			share(r, weighted[i]+hardLogit)
+			continue
+		}
+		if len(r.Findings) > 0 {
+			share(r, weighted[i])
+		}
+	}
+	sort.SliceStable(e.Findings, func(a, b int) bool {
+		fa, fb := e.Findings[a], e.Findings[b]
+		if fa.Line != fb.Line {
+			return fa.Line < fb.Line
+		}
+		if fa.Column != fb.Column {
+			return fa.Column < fb.Column
+		}
+		return fa.Rule < fb.Rule
+	})
+	e.Score = math.Round(p*1000) / 10
+	e.Verdict = m.Verdict(e.Score)
+	if e.Hard {
+		e.Verdict = Flagged
+	}
+	for c, v := range e.Categories {
+		e.Categories[c] = math.Round(v*1000) / 1000
+	}
+	return e
+}

@@ -1,0 +1,33 @@
+package model
+
+import "github.com/chaff-dev/chaff/features"
+
+// Verdict is the model's word on a document.
+type Verdict string
+
+const (
+	Clean   Verdict = "clean"
+	Suspect Verdict = "suspect"
+	Flagged Verdict = "flagged"
+)
+
+// Contribution is one feature's share of a score: its coefficient times its
+// standardised value, in the units of the linear model's output.
+type Contribution struct {
+	Feature      string            `json:"feature"`
+	Category     features.Category `json:"category"`
+	Value        float64           `json:"value"`
+	Contribution float64           `json:"contribution"`
+}
+
+// Explanation is a scored document: the score, the verdict and why.
+type Explanation struct {
+	Score   float64 `json:"score"` // 0-100, calibrated: reads as a probability in percent
+	Verdict Verdict `json:"verdict"`
+	// Hard is set when hard evidence (a leaked prompt, a chatbot artefact, an
+	// AI-use disclosure) decided the verdict on its own.
+	Hard          bool                           `json:"hard_evidence,omitempty"`
+	Categories    map[features.Category]float64 `json:"categories"`
+	Contributions []Contribution                 `json:"-"`
+	Findings      []features.Finding             `json:"findings"`
+}
