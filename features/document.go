@@ -38,11 +38,11 @@ type Token struct {
 	Line  int // index into Document.Lines
 }
 
-// Sentence covers tokens [First, End).
+// Sentence covers tokens [FirstToken, EndToken).
 type Sentence struct {
 	Span
-	First, End int
-	Words      int
+	FirstToken, EndToken int
+	Words                int
 }
 
 // Paragraph covers lines [FirstLine, EndLine).
@@ -82,6 +82,8 @@ type Document struct {
 	matches   []phraseMatch
 	matched   bool
 	lex       *lexScores
+	prose     *Document
+	proseLine []int // line of the parent document for each line of a prose view
 }
 
 // NewDocument normalises raw bytes (BOM stripped, CRLF and lone CR to LF,
@@ -164,6 +166,71 @@ func (d *Document) LineFinding(i int, weight float64) Finding {
 
 // IsHeading reports whether line i is a heading.
 func (d *Document) IsHeading(i int) bool { _, ok := d.headingAt[i]; return ok }
+
+// Prose returns the document's running text: the lines that read as prose
+// (ending like a sentence, or long enough to be one), without headings,
+// widget labels, menus and other short lines. Style and template features
+// measure this view, so that page residue around an article does not pass
+// for how the article was written. It is d itself when every line is prose.
+func (d *Document) Prose() *Document {
+	if d.prose != nil {
+		return d.prose
+	}
+	var keep []int
+	for i, l := range d.Lines {
+		if !l.Blank && d.isProseLine(i) {
+			keep = append(keep, i)
+		}
+	}
+	nonBlank := 0
+	for _, l := range d.Lines {
+		if !l.Blank {
+			nonBlank++
+		}
+	}
+	// nothing reads as prose (a fragment, a list): measure it all.
+	if len(keep) == nonBlank || len(keep) == 0 {
+		d.prose = d
+		return d
+	}
+	var b strings.Builder
+	for k, i := range keep {
+		if k > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(d.Lines[i].Text)
+	}
+	p := NewDocumentString(b.String())
+	p.proseLine = keep
+	p.prose = p
+	d.prose = p
+	return p
+}
+
+// proseMinWords is the length from which a line counts as prose even
+// without sentence punctuation at its end (scraped text often loses it).
+const proseMinWords = 12
+
+func (d *Document) isProseLine(i int) bool {
+	if d.IsHeading(i) {
+		return false
+	}
+	t := strings.TrimSpace(d.Lines[i].Text)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if strings.ContainsRune(".!?…\"”'’)", last) && len(strings.Fields(t)) >= 2 {
+		return true
+	}
+	return len(strings.Fields(t)) >= proseMinWords
+}
+
+// MapFinding moves a finding made on a prose view back to the line it came
+// from in the parent document (columns do not change: lines are whole).
+func (d *Document) MapFinding(f Finding) Finding {
+	if d.proseLine != nil && f.Line >= 1 && f.Line <= len(d.proseLine) {
+		f.Line = d.proseLine[f.Line-1] + 1
+	}
+	return f
+}
 
 // Words returns the lower-cased word tokens of the document, in order.
 func (d *Document) Words() []string {
@@ -301,7 +368,7 @@ func (d *Document) splitSentences() {
 		if start < 0 || end <= start {
 			return
 		}
-		s := Sentence{Span: Span{d.Tokens[start].Start, d.Tokens[end-1].End}, First: start, End: end}
+		s := Sentence{Span: Span{d.Tokens[start].Start, d.Tokens[end-1].End}, FirstToken: start, EndToken: end}
 		for _, t := range d.Tokens[start:end] {
 			if t.Kind == Word {
 				s.Words++

@@ -46,14 +46,27 @@ type Feature struct {
 	Description string
 	// Hard marks evidence that flags an article on its own (a leaked prompt,
 	// a chatbot artefact, an AI-use disclosure), whatever the model says.
-	Hard  bool
-	Fires []string
-	Quiet []string
+	Hard bool
+	// Suspect marks evidence of a low-quality page that makes a document at
+	// least suspect (page-template residue a person's article does not
+	// carry), but never flagged on its own.
+	Suspect bool
+	Fires   []string
+	Quiet   []string
 	// FireAbove is the value above which a feature without findings counts
 	// as firing (statistics such as sentence-length spread); 0 by default.
 	FireAbove float64
-	Extract   func(d *Document) Result
+	// Sign is the direction a trained weight may take: +1 for evidence that
+	// may only raise a score (residue, leaks, formulaic structure, SEO
+	// tricks), -1 for evidence that may only lower it, 0 for statistics the
+	// data decides. A weight that fits the other way is set to zero, so that
+	// a quirk of the training data cannot make a widget line look human.
+	Sign    int
+	Extract func(d *Document) Result
 }
+
+// evidenceCategories raise a score or do nothing.
+var evidenceCategories = map[Category]bool{Leak: true, Structure: true, Residue: true, Disclosure: true, SEO: true}
 
 // Fired tells whether a result counts as the feature firing: it has
 // findings, or its value is above FireAbove.
@@ -71,10 +84,31 @@ func register(fs ...*Feature) {
 		if f.Extract == nil {
 			panic("features: no Extract for " + f.ID)
 		}
+		if f.Sign == 0 && evidenceCategories[f.Category] {
+			f.Sign = 1
+		}
+		if f.Category == Style || f.Category == Template {
+			f.Extract = onProse(f.Extract)
+		}
 		byID[f.ID] = f
 		catalogue = append(catalogue, f)
 	}
 	sort.SliceStable(catalogue, func(i, j int) bool { return catalogue[i].ID < catalogue[j].ID })
+}
+
+// onProse makes a feature measure the document's prose view and point its
+// findings back at the document's own lines.
+func onProse(extract func(*Document) Result) func(*Document) Result {
+	return func(d *Document) Result {
+		p := d.Prose()
+		r := extract(p)
+		if p != d {
+			for k, f := range r.Findings {
+				r.Findings[k] = p.MapFinding(f)
+			}
+		}
+		return r
+	}
 }
 
 // Catalogue returns every feature, sorted by ID.

@@ -151,16 +151,25 @@ func (lx *Lexicon) MatchAll(d *Document) []int {
 	return out
 }
 
-// Scores returns the machine-leaning and person-leaning weight per 100 words,
-// with a finding for every machine-leaning phrase.
+// findingWeight is the least log-odds for a phrase to be reported as a
+// finding: weaker entries still count in the value, but listing every
+// mildly machine-leaning word would bury the evidence that matters.
+const findingWeight = 1.0
+
+// Scores returns the machine-leaning and person-leaning weight per 100
+// words, summed over every match (overlaps included, as a naive Bayes sum
+// would), with a finding for each strongly machine-leaning phrase.
 func (lx *Lexicon) Scores(d *Document) (machine, human Result) {
-	for _, m := range lx.Match(d) {
-		w := lx.Entries[m.Entry].Weight
-		if w > 0 {
+	for _, e := range lx.MatchAll(d) {
+		if w := lx.Entries[e].Weight; w > 0 {
 			machine.Value += w
-			machine.Findings = append(machine.Findings, d.Finding(m.Span, w))
 		} else {
 			human.Value -= w
+		}
+	}
+	for _, m := range lx.Match(d) {
+		if w := lx.Entries[m.Entry].Weight; w >= findingWeight {
+			machine.Findings = append(machine.Findings, d.Finding(m.Span, w))
 		}
 	}
 	words := float64(d.WordCount)
@@ -205,7 +214,8 @@ func init() {
 				"The bus left at six. Nobody on it said a word until Leeds, when the driver put the radio on.",
 				"\"I told him twice,\" she said. \"He didn't listen.\"",
 			},
-			FireAbove: 1.0,
+			FireAbove: 40,
+			Sign:      1,
 			Extract:   func(d *Document) Result { return lexiconScores(d).machine },
 		},
 		&Feature{
@@ -218,7 +228,8 @@ func init() {
 			Quiet: []string{
 				"The initiative underscores a pivotal commitment to fostering innovation and resilience.",
 			},
-			FireAbove: 1.0,
+			FireAbove: 45,
+			Sign:      -1,
 			Extract:   func(d *Document) Result { return lexiconScores(d).human },
 		},
 	)
@@ -245,11 +256,11 @@ type MineOptions struct {
 }
 
 // DefaultMineOptions are those the shipped lexicon was mined with.
-var DefaultMineOptions = MineOptions{MinDocs: 15, MinZ: 3, Prior: 1, MaxEach: 1500, MaxN: 4, MaxAbsLO: 3,
+var DefaultMineOptions = MineOptions{MinDocs: 5, MinZ: 1.5, Prior: 1, MaxEach: 30000, MaxN: 4, MaxAbsLO: 3,
 	Drop: []string{
 		"image copyright", "caption", "copyright", // picture credits the corpus stripped from person-written news only
 		"answer :", "? answer", // question-answer format of the medical subset's prompts
-		"bbc",                  // the person-written side is one broadcaster's news
+		"bbc", // the person-written side is one broadcaster's news
 	}}
 
 // MineLexicon computes, for every 1-4-gram of the token stream, the
@@ -269,7 +280,7 @@ func MineLexicon(docs []LabelledText, o MineOptions) []LexEntry {
 			nh++
 		}
 		clear(seen)
-		toks := strings.Fields(lt.Doc.stream)
+		toks := strings.Fields(lt.Doc.Prose().stream)
 		for i := range toks {
 			for n := 1; n <= o.MaxN && i+n <= len(toks); n++ {
 				g := toks[i : i+n]

@@ -45,7 +45,7 @@ func Relayout(s string, rng *rand.Rand) string {
 	for i := 0; i < len(d.Sentences); {
 		n := 1 + rng.Intn(4)
 		j := min(i+n, len(d.Sentences))
-		end := d.Sentences[j-1].End
+		end := d.Sentences[j-1].Span.End
 		if j == len(d.Sentences) {
 			end = len(flat)
 		}

@@ -179,6 +179,11 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	cat := features.Catalogue()
 	x, contrib := m.Linear(values)
 	p := m.Probability(x)
+	// Contributions are reported in log-odds of the calibrated score, the
+	// unit in which hard evidence is counted too.
+	for i := range contrib {
+		contrib[i] *= m.Calibration.A
+	}
 
 	e := &Explanation{Categories: map[features.Category]float64{}}
 	for _, c := range features.Categories {
@@ -195,6 +200,7 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 			} else {
 				f.Weight = total / float64(len(r.Findings))
 			}
+			f.Weight = math.Round(f.Weight*1000) / 1000
 			e.Findings = append(e.Findings, f)
 		}
 	}
@@ -210,6 +216,9 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	hardLogit := logit(hardProbability)
 	for i, f := range cat {
 		r := results[i]
+		if f.Suspect && len(r.Findings) > 0 {
+			e.Residue = true
+		}
 		if f.Hard && len(r.Findings) > 0 {
 			e.Hard = true
 			p = 1 - (1-p)*(1-hardProbability)
@@ -232,6 +241,11 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 		return fa.Rule < fb.Rule
 	})
 	e.Score = math.Round(p*1000) / 10
+	if e.Residue {
+		// page residue: at least suspect, so a copy with residue never
+		// scores below the suspect line.
+		e.Score = math.Max(e.Score, m.Thresholds.Suspect)
+	}
 	e.Verdict = m.Verdict(e.Score)
 	if e.Hard {
 		e.Verdict = Flagged

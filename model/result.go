@@ -12,7 +12,9 @@ const (
 )
 
 // Contribution is one feature's share of a score: its coefficient times its
-// standardised value, in the units of the linear model's output.
+// standardised value, in log-odds of the calibrated score (the linear output
+// times the calibration's slope), so contributions add up to the score's
+// logit less the intercept.
 type Contribution struct {
 	Feature      string            `json:"feature"`
 	Category     features.Category `json:"category"`
@@ -26,8 +28,11 @@ type Explanation struct {
 	Verdict Verdict `json:"verdict"`
 	// Hard is set when hard evidence (a leaked prompt, a chatbot artefact, an
 	// AI-use disclosure) decided the verdict on its own.
-	Hard          bool                           `json:"hard_evidence,omitempty"`
+	Hard bool `json:"hard_evidence,omitempty"`
+	// Residue is set when page-template residue made the document at least
+	// suspect.
+	Residue       bool                          `json:"residue,omitempty"`
 	Categories    map[features.Category]float64 `json:"categories"`
-	Contributions []Contribution                 `json:"-"`
-	Findings      []features.Finding             `json:"findings"`
+	Contributions []Contribution                `json:"-"`
+	Findings      []features.Finding            `json:"findings"`
 }

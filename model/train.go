@@ -144,75 +144,60 @@ func Train(samples []Sample, o TrainOptions) (*Model, *TrainReport, error) {
 		return math.Max(-zClip, math.Min(zClip, v))
 	}
 
-	fit := func(keep func(i int) bool) (float64, []float64, float64, error) {
-		r := new(regression.Regression)
-		r.SetObserved("label")
-		for k, j := range active {
-			r.SetVar(k, ids[j])
+	// Two stages. Style and template features decide machine against
+	// person, fitted on the documents labelled exactly 0 or 1. Evidence
+	// features (residue, leaks, structure, SEO) are then fitted to what the
+	// first stage leaves unexplained over all documents, the residue copies
+	// included, so that a widget line adds to a score instead of competing
+	// with style for the same variance.
+	cat := features.Catalogue()
+	var styleCols, evidenceCols []int
+	for _, j := range active {
+		if cat[j].Sign > 0 && cat[j].Category != features.Template {
+			evidenceCols = append(evidenceCols, j)
+		} else {
+			styleCols = append(styleCols, j)
 		}
-		n := 0
-		sum := 0.0
-		for i := range samples {
-			if keep(i) {
-				n++
-				sum += samples[i].Label
-			}
-		}
-		mean := sum / float64(n)
-		for i := range samples {
-			if !keep(i) {
-				continue
-			}
-			v := make([]float64, len(active))
-			for k, j := range active {
-				v[k] = z(i, j)
-			}
-			r.Train(regression.DataPoint(samples[i].Label, v))
-		}
-		// Ridge as data: one pseudo-row per feature, sqrt(lambda) in its
-		// column and the mean label as target, which shrinks coefficients
-		// towards zero and leaves the intercept alone.
-		if o.Ridge > 0 {
-			for k := range active {
-				v := make([]float64, len(active))
-				v[k] = math.Sqrt(o.Ridge)
-				r.Train(regression.DataPoint(mean, v))
-			}
-		}
-		if err := r.Run(); err != nil {
-			return 0, nil, 0, err
-		}
-		c := r.GetCoeffs()
-		return c[0], c[1:], r.R2, nil
 	}
+	isPure := func(i int) bool { return samples[i].pure() }
+	twoStage := func(keep func(i int) bool, rep *TrainReport) (stage, stage, error) {
+		s1, err := fitSigned(samples, z, ids, &styleCols, func(i int) bool { return keep(i) && isPure(i) }, func(i int) float64 { return samples[i].Label }, o.Ridge, rep)
+		if err != nil {
+			return stage{}, stage{}, err
+		}
+		s2, err := fitSigned(samples, z, ids, &evidenceCols, keep, func(i int) float64 { return samples[i].Label - s1.predict(i, z) }, o.Ridge, rep)
+		return s1, s2, err
+	}
+	s1, s2, err := twoStage(func(int) bool { return true }, rep)
+	if err != nil {
+		return nil, nil, fmt.Errorf("train: %w", err)
+	}
+	rep.R2 = s1.r2
+	for _, st := range []stage{s1, s2} {
+		for k, j := range st.cols {
+			weights[j].Coef = st.coef[k]
+		}
+	}
+	b0 := s1.intercept + s2.intercept
 
 	// Out-of-fold predictions for calibration and thresholds.
 	rep.OOF = make([]float64, len(samples))
 	for f := 0; f < o.Folds; f++ {
-		b0, b, _, err := fit(func(i int) bool { return fold[i] != f })
+		// each fold may drop features of its own; the full fit's choice
+		// stays as it is.
+		sc, ec := styleCols, evidenceCols
+		styleCols, evidenceCols = append([]int(nil), sc...), append([]int(nil), ec...)
+		f1, f2, err := twoStage(func(i int) bool { return fold[i] != f }, nil)
+		styleCols, evidenceCols = sc, ec
 		if err != nil {
 			return nil, nil, fmt.Errorf("train: fold %d: %w", f, err)
 		}
 		for i := range samples {
-			if fold[i] != f {
-				continue
+			if fold[i] == f {
+				rep.OOF[i] = f1.predict(i, z) + f2.predict(i, z)
 			}
-			x := b0
-			for k, j := range active {
-				x += b[k] * z(i, j)
-			}
-			rep.OOF[i] = x
 		}
 	}
-	b0, b, r2, err := fit(func(int) bool { return true })
-	if err != nil {
-		return nil, nil, fmt.Errorf("train: %w", err)
-	}
-	rep.R2 = r2
-	for k, j := range active {
-		weights[j].Coef = b[k]
-	}
-
 	var xs, ys []float64
 	for i, s := range samples {
 		if s.pure() {
@@ -234,6 +219,94 @@ func Train(samples []Sample, o TrainOptions) (*Model, *TrainReport, error) {
 	}
 	sort.Strings(rep.Excluded)
 	return m, rep, nil
+}
+
+// stage is one fitted linear stage over a set of columns.
+type stage struct {
+	intercept float64
+	cols      []int
+	coef      []float64
+	r2        float64
+}
+
+func (s stage) predict(i int, z func(i, j int) float64) float64 {
+	x := s.intercept
+	for k, j := range s.cols {
+		x += s.coef[k] * z(i, j)
+	}
+	return x
+}
+
+// fitSigned fits target on the columns *cols of the kept samples by OLS
+// (sajari/regression) with a ridge penalty; while a signed feature's weight
+// goes against its sign, it drops the worst offender from *cols and fits
+// again.
+func fitSigned(samples []Sample, z func(i, j int) float64, ids []string, cols *[]int, keep func(int) bool, target func(int) float64, ridge float64, rep *TrainReport) (stage, error) {
+	cat := features.Catalogue()
+	for {
+		st, err := fitOLS(samples, z, ids, *cols, keep, target, ridge)
+		if err != nil {
+			return st, err
+		}
+		worst, worstK := 0.0, -1
+		for k, j := range st.cols {
+			if s := float64(cat[j].Sign); s != 0 && s*st.coef[k] < worst {
+				worst, worstK = s*st.coef[k], k
+			}
+		}
+		if worstK < 0 {
+			return st, nil
+		}
+		if rep != nil {
+			rep.Excluded = append(rep.Excluded, fmt.Sprintf("%s (fitted against its sign: %+.4f)", ids[st.cols[worstK]], st.coef[worstK]))
+		}
+		c := *cols
+		*cols = append(c[:worstK:worstK], c[worstK+1:]...)
+	}
+}
+
+func fitOLS(samples []Sample, z func(i, j int) float64, ids []string, cols []int, keep func(int) bool, target func(int) float64, ridge float64) (stage, error) {
+	r := new(regression.Regression)
+	r.SetObserved("target")
+	for k, j := range cols {
+		r.SetVar(k, ids[j])
+	}
+	n, sum := 0, 0.0
+	for i := range samples {
+		if keep(i) {
+			n++
+			sum += target(i)
+		}
+	}
+	if n == 0 {
+		return stage{}, fmt.Errorf("no documents to fit")
+	}
+	if len(cols) == 0 {
+		return stage{intercept: sum / float64(n)}, nil
+	}
+	for i := range samples {
+		if !keep(i) {
+			continue
+		}
+		v := make([]float64, len(cols))
+		for k, j := range cols {
+			v[k] = z(i, j)
+		}
+		r.Train(regression.DataPoint(target(i), v))
+	}
+	// Ridge as data: one pseudo-row per feature, sqrt(lambda) in its column
+	// and the mean target, which shrinks the coefficients towards zero and
+	// leaves the intercept alone.
+	for k := range cols {
+		v := make([]float64, len(cols))
+		v[k] = math.Sqrt(ridge)
+		r.Train(regression.DataPoint(sum/float64(n), v))
+	}
+	if err := r.Run(); err != nil {
+		return stage{}, err
+	}
+	c := r.GetCoeffs()
+	return stage{intercept: c[0], cols: cols, coef: c[1:], r2: r.R2}, nil
 }
 
 // roundUp keeps thresholds readable without lowering them.
@@ -261,7 +334,7 @@ func crossFitLexicon(samples []Sample, X [][]float64, fold []int, o TrainOptions
 			if fold[i] != f {
 				continue
 			}
-			m, h := lx.Scores(s.Doc)
+			m, h := lx.Scores(s.Doc.Prose())
 			X[i][col[lexiconFeatures[0]]] = m.Value
 			X[i][col[lexiconFeatures[1]]] = h.Value
 		}

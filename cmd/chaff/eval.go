@@ -197,4 +197,3 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 		len(groups), n, 100*float64(n)/float64(len(groups)), diffs[len(diffs)/2])
 	return nil
 }
-

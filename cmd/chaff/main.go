@@ -1,0 +1,212 @@
+// Command chaff scores articles 0-100 for AI boilerplate, machine-written
+// style and page residue, and explains every score with findings.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/chaff-dev/chaff/cmd/input"
+	"github.com/chaff-dev/chaff/model"
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0 // everything read and scored, nothing at or above --fail-above
+	exitTripped = 1 // a document scored at or above --fail-above
+	exitError   = 2 // usage error, or an input that could not be read or scored
+)
+
+func main() {
+	os.Exit(run(newApp(os.Stdout, os.Stderr), os.Args))
+}
+
+// run runs the app and turns its error into an exit code, writing the
+// error's message (if any) to the app's ErrWriter.
+func run(app *cli.App, args []string) int {
+	err := app.Run(args)
+	if err == nil {
+		return exitOK
+	}
+	code := exitError
+	var ec cli.ExitCoder
+	if errors.As(err, &ec) {
+		code = ec.ExitCode()
+	}
+	if msg := err.Error(); msg != "" {
+		if !strings.HasPrefix(msg, "chaff") {
+			msg = "chaff: " + msg
+		}
+		fmt.Fprintln(app.ErrWriter, msg)
+	}
+	return code
+}
+
+// newApp builds the chaff command line. Everything it prints goes to stdout
+// and stderr (through c.App.Writer and c.App.ErrWriter); standard input is
+// app.Reader, os.Stdin unless a caller sets another.
+func newApp(stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:  "chaff",
+		Usage: "score articles 0-100 for AI boilerplate, machine-written style and page residue",
+		UsageText: `chaff [--model FILE] score [options] [PATH...]
+chaff features [options] PATH...
+chaff rules [--format table|json]
+chaff train | eval | lexicon ...  (see chaff COMMAND --help)`,
+		Description: `chaff reads articles (plain text, Markdown, HTML, or JSONL corpora with one article
+a line) and gives each a score from 0 to 100: the calibrated probability, in percent,
+that the text is machine-written boilerplate or carries page residue. Each score comes
+with findings: the rule that fired, the line and column, the text it matched and how
+much it weighed. A score at or above the model's suspect threshold reads "suspect",
+at or above the flagged threshold "flagged"; hard evidence (a leaked prompt, a chatbot
+artefact, an AI-use disclosure) flags a document on its own.
+
+The model is linear and its file is plain JSON: every number that scores a document
+is in it. chaff ships with one built in; --model FILE uses another (see chaff train).
+
+Examples:
+   chaff score article.txt                  one article, as a table
+   chaff score drafts/                      every .txt .md .markdown .html .htm .jsonl under drafts/
+   chaff score --format jsonl corpus.jsonl  one JSON line per record, with its findings
+   curl -s https://example.com/ | chaff score   standard input
+   chaff score --fail-above 90 posts/       exit 1 if any post scores 90 or more (for CI)
+   chaff rules                              what every rule looks for
+
+Exit codes: 0 all read and scored; 1 a document scored at or above --fail-above;
+2 usage error, or an input that could not be read (reported, after everything else).`,
+		Flags: []cli.Flag{
+			modelFlag(),
+		},
+		Commands: []*cli.Command{scoreCommand(), featuresCommand(), rulesCommand(), trainCommand(), evalCommand(), lexiconCommand()},
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				return cli.Exit(fmt.Sprintf("chaff: unknown command %q (see chaff --help)", c.Args().First()), exitError)
+			}
+			return cli.ShowAppHelp(c)
+		},
+		OnUsageError:   usageError,
+		ExitErrHandler: func(*cli.Context, error) {}, // run reports errors and exits
+		Writer:         stdout,
+		ErrWriter:      stderr,
+		Reader:         os.Stdin,
+	}
+	for _, cmd := range app.Commands {
+		if cmd.OnUsageError == nil {
+			cmd.OnUsageError = usageError
+		}
+	}
+	return app
+}
+
+// usageError turns a flag parsing error into exit code 2 with a pointer to help.
+func usageError(c *cli.Context, err error, isSubcommand bool) error {
+	name := "chaff"
+	if c.Command != nil && c.Command.Name != "" {
+		name += " " + c.Command.Name
+	}
+	return cli.Exit(fmt.Sprintf("%s: %v (see %s --help)", name, err, name), exitError)
+}
+
+// usage is a usage error of command c: exit code 2.
+func usage(c *cli.Context, format string, a ...any) error {
+	return cli.Exit(fmt.Sprintf("chaff %s: %s (see chaff %s --help)", c.Command.Name, fmt.Sprintf(format, a...), c.Command.Name), exitError)
+}
+
+func modelFlag() cli.Flag {
+	return &cli.StringFlag{
+		Name:    "model",
+		Usage:   "score with the model in `FILE` (JSON written by chaff train) instead of the built-in one",
+		EnvVars: []string{"CHAFF_MODEL"},
+	}
+}
+
+// loadModel returns the model named by --model, given to the command or to
+// chaff itself (the command's wins), or the built-in model.
+func loadModel(c *cli.Context) (*model.Model, error) {
+	path := ""
+	for _, cc := range c.Lineage() {
+		if p := cc.String("model"); p != "" {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		m, err := model.Default()
+		if err != nil {
+			return nil, cli.Exit(fmt.Sprintf("chaff: built-in model: %v", err), exitError)
+		}
+		return m, nil
+	}
+	m, err := model.Load(path)
+	if err != nil {
+		return nil, cli.Exit(fmt.Sprintf("chaff: %v", err), exitError)
+	}
+	return m, nil
+}
+
+// walkFlags are the flags that choose and read inputs (see walkOptions).
+func walkFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "include", Usage: "in folders, read only files matching `GLOB` (base name or path; repeatable) [default: " + strings.Join(input.DefaultInclude, " ") + "]"},
+		&cli.StringSliceFlag{Name: "exclude", Usage: "in folders, skip files and folders matching `GLOB` (repeatable)"},
+		&cli.StringFlag{Name: "text-field", Value: "text", Usage: "in JSONL corpora, the `FIELD` holding the article"},
+		&cli.StringFlag{Name: "id-field", Value: "id", Usage: "in JSONL corpora, the `FIELD` holding its id (a record without one is named path:line)"},
+	}
+}
+
+// walkOptions reads the walkFlags of c.
+func walkOptions(c *cli.Context) input.Options {
+	return input.Options{
+		Include: c.StringSlice("include"),
+		Exclude: c.StringSlice("exclude"),
+		JSONL:   input.JSONLOptions{TextField: c.String("text-field"), IDField: c.String("id-field")},
+		Stdin:   c.App.Reader,
+	}
+}
+
+// inputPaths returns the command's PATH arguments, or "-" (standard input)
+// when there are none and standard input is not a terminal.
+func inputPaths(c *cli.Context) ([]string, error) {
+	if c.Args().Present() {
+		return c.Args().Slice(), nil
+	}
+	if stdinIsTerminal(c.App.Reader) {
+		return nil, usage(c, "no input: give files or folders, or pipe text on standard input")
+	}
+	return []string{"-"}, nil
+}
+
+func stdinIsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return r == nil
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// inputFailed is the error for n inputs out of total that could not be read.
+func inputFailed(n, total int) error {
+	return cli.Exit(fmt.Sprintf("chaff: %d of %d %s could not be read", n, total, plural(total, "input", "inputs")), exitError)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// oneOf checks a flag value against the allowed ones.
+func oneOf(c *cli.Context, flag, value string, allowed []string) error {
+	for _, a := range allowed {
+		if value == a {
+			return nil
+		}
+	}
+	return usage(c, "--%s %q: want one of %s", flag, value, strings.Join(allowed, ", "))
+}

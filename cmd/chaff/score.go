@@ -1,0 +1,126 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/chaff-dev/chaff/cmd/input"
+	"github.com/chaff-dev/chaff/cmd/report"
+	"github.com/chaff-dev/chaff/features"
+	"github.com/urfave/cli/v2"
+)
+
+func scoreCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "score",
+		Usage:     "score articles 0-100 and explain each score",
+		ArgsUsage: "[PATH...]",
+		Description: `Scores every article found under the PATHs and reports the score, the verdict
+(clean, suspect, flagged) and the findings behind it.
+
+A PATH is a file (one article), a folder (walked recursively in name order; hidden
+files and folders are skipped; only files matching --include are read, by default
+` + strings.Join(input.DefaultInclude, " ") + `), a .jsonl corpus (one article per
+line, in the --text-field, named by --id-field or by path:line), or "-" for standard
+input. With no PATH, standard input is read when it is not a terminal.
+
+Formats: table (for people: the rows sorted by score, the three rules that weighed
+most, and a summary line), json (one array), jsonl (one object per article, streamed,
+with every finding's line, column, match and weight) and csv (streamed).
+
+An input that cannot be read (missing, unreadable, binary, a bad JSONL line) is
+reported as an error record and on standard error; everything else is still scored.
+
+Examples:
+   chaff score article.txt
+   chaff score --format jsonl drafts/ > scores.jsonl
+   chaff score --include '*.txt' --exclude 'archive' site-dump/
+   chaff score --text-field body --id-field url crawl.jsonl
+   chaff score --sort score --top 20 --format csv corpus.jsonl
+   chaff score --fail-above 90 posts/ || echo "something reads as machine-written"
+
+Exit codes: 0 all read and scored; 1 a document scored at or above --fail-above;
+2 usage error, or an input that could not be read.`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: " + strings.Join(report.Formats, ", ")},
+			&cli.StringFlag{Name: "sort", Usage: "row `ORDER`: score (highest first; default for table) or input (default for the others)"},
+			&cli.IntFlag{Name: "top", Usage: "report only the `N` highest-scoring (with --sort score) or first (with --sort input) documents; errors are always reported; 0 = all"},
+			&cli.IntFlag{Name: "reasons", Value: report.DefaultReasons, Usage: "name the `N` rules that weighed most in the table's TOP REASONS and the csv's top_rules"},
+			&cli.Float64Flag{Name: "fail-above", Usage: "exit with code 1 when any document scores `N` or more", DefaultText: "off"},
+			modelFlag(),
+		}, walkFlags()...),
+		Action: runScore,
+	}
+}
+
+func runScore(c *cli.Context) error {
+	format := c.String("format")
+	if err := oneOf(c, "format", format, report.Formats); err != nil {
+		return err
+	}
+	if s := c.String("sort"); s != "" {
+		if err := oneOf(c, "sort", s, []string{report.SortScore, report.SortInput}); err != nil {
+			return err
+		}
+	}
+	if c.Int("top") < 0 || c.Int("reasons") < 0 {
+		return usage(c, "--top and --reasons must not be negative")
+	}
+	paths, err := inputPaths(c)
+	if err != nil {
+		return err
+	}
+	m, err := loadModel(c)
+	if err != nil {
+		return err
+	}
+	rep, err := report.New(format, c.App.Writer, report.Options{Sort: c.String("sort"), Top: c.Int("top"), Reasons: c.Int("reasons")})
+	if err != nil {
+		return usage(c, "%v", err)
+	}
+
+	failSet, failAbove := c.IsSet("fail-above"), c.Float64("fail-above")
+	total, failed, tripped := 0, 0, 0
+	werr := input.Walk(paths, walkOptions(c), func(it input.Item) error {
+		total++
+		rec := report.Record{ID: it.ID, Path: it.Path}
+		if it.Err != nil {
+			failed++
+			rec.Error = it.Err.Error()
+			fmt.Fprintf(c.App.ErrWriter, "chaff: %v\n", it.Err)
+		} else {
+			rec.Explanation = m.Explain(features.NewDocument(it.Text))
+			if failSet && rec.Explanation.Score >= failAbove {
+				tripped++
+			}
+		}
+		if err := rep.Add(rec); err != nil {
+			return writeError{err}
+		}
+		return nil
+	})
+	if werr != nil {
+		if we, ok := werr.(writeError); ok {
+			return cli.Exit(fmt.Sprintf("chaff: write output: %v", we.err), exitError)
+		}
+		return usage(c, "%v", werr) // a bad glob
+	}
+	if err := rep.Close(); err != nil {
+		return cli.Exit(fmt.Sprintf("chaff: write output: %v", err), exitError)
+	}
+	if failed > 0 {
+		return inputFailed(failed, total)
+	}
+	if tripped > 0 {
+		return cli.Exit(fmt.Sprintf("chaff: %d of %d %s scored %s or more (--fail-above)",
+			tripped, total, plural(total, "document", "documents"), trimFloat(failAbove)), exitTripped)
+	}
+	return nil
+}
+
+// writeError marks an error writing the report, to tell it from the walk's own.
+type writeError struct{ err error }
+
+func (e writeError) Error() string { return e.err.Error() }
+
+func trimFloat(x float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", x), ".0") }

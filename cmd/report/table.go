@@ -1,0 +1,105 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/chaff-dev/chaff/model"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// tableReporter writes, on Close, a table with one row per record (PATH/ID,
+// SCORE, VERDICT, TOP REASONS), sorted by score unless told otherwise, and a
+// summary line that counts every record, shown or not.
+type tableReporter struct {
+	w    io.Writer
+	sel  selector
+	rows [][]string
+	// counts over every record added
+	total, flagged, suspect, clean, errors int
+}
+
+func newTable(w io.Writer, o Options) *tableReporter {
+	return &tableReporter{w: w, sel: selector{o: o}}
+}
+
+func (r *tableReporter) Add(rec Record) error {
+	r.total++
+	switch {
+	case rec.Failed():
+		r.errors++
+	case rec.Explanation.Verdict == model.Flagged:
+		r.flagged++
+	case rec.Explanation.Verdict == model.Suspect:
+		r.suspect++
+	default:
+		r.clean++
+	}
+	return r.sel.add(rec, r.row)
+}
+
+// label is what the PATH/ID column shows: the path for a file, and
+// "path#id" for a record of a JSONL corpus with an id of its own.
+func label(rec Record) string {
+	if rec.ID == "" || rec.ID == rec.Path || strings.HasPrefix(rec.ID, rec.Path+":") || rec.Path == "" {
+		if rec.ID == "" {
+			return rec.Path
+		}
+		return rec.ID
+	}
+	return rec.Path + "#" + rec.ID
+}
+
+func (r *tableReporter) row(rec Record) error {
+	if rec.Failed() {
+		r.rows = append(r.rows, []string{label(rec), "-", "error: " + oneLine(rec.errorText()), ""})
+		return nil
+	}
+	e := rec.Explanation
+	reasons := strings.Join(topRules(e, r.sel.o.Reasons), ", ")
+	if reasons == "" {
+		reasons = "-"
+	}
+	r.rows = append(r.rows, []string{label(rec), score(e.Score), string(e.Verdict), reasons})
+	return nil
+}
+
+func (r *tableReporter) Close() error {
+	if err := r.sel.flush(r.row); err != nil {
+		return err
+	}
+	if len(r.rows) > 0 {
+		t := tablewriter.NewTable(r.w,
+			tablewriter.WithHeaderAutoFormat(tw.Off),
+			tablewriter.WithHeaderAlignment(tw.AlignLeft),
+			tablewriter.WithRowAutoWrap(tw.WrapNone),
+			tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignLeft}}),
+		)
+		t.Header("PATH/ID", "SCORE", "VERDICT", "TOP REASONS")
+		if err := t.Bulk(r.rows); err != nil {
+			return err
+		}
+		if err := t.Render(); err != nil {
+			return err
+		}
+	}
+	summary := fmt.Sprintf("%d %s: %d flagged, %d suspect, %d clean, %d %s",
+		r.total, plural(r.total, "document", "documents"), r.flagged, r.suspect, r.clean, r.errors, plural(r.errors, "error", "errors"))
+	if shown := len(r.rows) - r.errors; r.sel.o.Top > 0 && shown < r.total-r.errors {
+		summary += fmt.Sprintf(" (top %d shown)", shown)
+	}
+	_, err := fmt.Fprintln(r.w, summary)
+	return err
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// oneLine keeps an error message on one table line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,633 @@
+package features
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Leak features: prompt and chatbot artefacts left in the published text.
+// Every one of them is hard evidence, so each rule is written to stay quiet
+// on journalism that quotes or discusses such artefacts.
+
+func init() {
+	register(
+		&Feature{
+			ID:          "leak.seo-instructions",
+			Category:    Leak,
+			Description: "leaked SEO brief: meta description, focus keywords, slug lines or keyword instructions",
+			Hard:        true,
+			Fires: []string{
+				"## SEO Considerations\nUse short paragraphs and clear subheadings.",
+				"Meta Description: Discover the best hiking boots for wet weather in our complete guide.",
+				"**Focus Keywords:** garden furniture, outdoor sofa, patio set",
+				"Slug: best-budget-laptops-for-students",
+				"The article should focus strategically on keywords such as cheap flights and last-minute deals.",
+				"Write 800 words, incorporating these keywords naturally throughout the text.",
+				"Target keywords: mortgage rates, first-time buyers",
+				"SEO Title: Ten Reasons to Visit Lisbon This Spring",
+			},
+			Quiet: []string{
+				"The agency hired consultants to improve its search engine optimisation last year.",
+				"Meta description of its new privacy policy drew criticism from regulators on Tuesday.",
+				"Slug numbers rose sharply in gardens across the county this spring, growers said.",
+				"Publishers chase keywords, critics say, and headlines suffer for it.",
+				"The focus keyword for the campaign, she joked, was simply \"more\".",
+				"Target: keep inflation near 2% by the end of the year.",
+				"SLUG: BC-Budget-Vote",
+			},
+			Extract: extractSEOInstructions,
+		},
+		&Feature{
+			ID:          "leak.chatbot",
+			Category:    Leak,
+			Description: "chatbot voice: \"As an AI language model\", \"Certainly! Here's\", \"I hope this helps\", knowledge-cutoff talk",
+			Hard:        true,
+			Fires: []string{
+				"As an AI language model, I cannot predict the outcome of the election.",
+				"Certainly! Here is a 600-word article about the new bridge.",
+				"Sure! Here's a catchy introduction for your blog post.",
+				"Here is a rewritten version of the article with a more formal tone.",
+				"I hope this helps! The museum opens at nine on weekdays.",
+				"Let me know if you'd like me to add more examples.",
+				"If you have any other questions, feel free to ask!",
+				"As of my last knowledge update in 2023, the stadium had not been finished.",
+				"I don't have real-time access to stock prices, but analysts expect growth.",
+				"I cannot fulfill that request.",
+			},
+			Quiet: []string{
+				"Sellers were caught when listings carried the phrase \"As an AI language model\" in their titles.",
+				"\"I hope this helps the families,\" the mayor said after announcing the fund.",
+				"Parents should feel free to ask teachers any questions at the open evening.",
+				"Certainly, the council said, the roadworks will finish before winter.",
+				"The chatbot's answers often begin with the words as an AI language model, researchers noted.",
+				"Here is a version of events that the court accepted, the lawyer argued.",
+				"Let me know if you see him, the woman told neighbours.",
+				"Critics describe the chatbot as a large language model that predicts the next word.",
+				"As of my last update on Tuesday, the fire was contained, the reporter wrote.",
+				"Sure, here's the thing: nobody expected the vote to pass.",
+				"The bot replied my knowledge cutoff is 2021 when asked about the match.",
+				"Here is a revised version of the timetable, which starts in June.",
+			},
+			Extract: extractChatbot,
+		},
+		&Feature{
+			ID:          "leak.placeholder",
+			Category:    Leak,
+			Description: "unfilled template placeholders such as [Your Name], [Insert link], {{city}} or INSERT QUOTE HERE",
+			Hard:        true,
+			Fires: []string{
+				"For more information, contact [Your Name] at [Company Name].",
+				"The event takes place on [Date] in [Location].",
+				"Click here to read the full report: [Insert link to report]",
+				"Welcome to {{city}}, the friendliest town in the region.",
+				"INSERT QUOTE FROM CEO HERE",
+				"Our team at [COMPANY_NAME] is ready to help.",
+				"Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+				"Book your table today (insert booking link here).",
+			},
+			Quiet: []string{
+				"\"We told [the minister] that the figures were wrong,\" she said.",
+				"The court heard that [Smith] had left the building before midnight.",
+				"[UPDATE] The council has since responded to our questions.",
+				"Read the [link](https://example.com/report) for the full findings.",
+				"Concentration [X] rose as the solution cooled, the study found.",
+				"\"They will look after [your children] as their own,\" the head teacher said.",
+				"Engineers had to insert a new cable here after the storm.",
+				"The full report is online [link] and runs to 200 pages.",
+				"\"They [company] never paid us,\" the builder said.",
+			},
+			Extract: extractPlaceholder,
+		},
+		&Feature{
+			ID:          "leak.chat-citation",
+			Category:    Leak,
+			Description: "chat-interface citation markers: oaicite, contentReference, turn0search0, 【4†source】, utm_source=chatgpt.com",
+			Hard:        true,
+			Fires: []string{
+				"The bridge opened in 1932. :contentReference[oaicite:0]{index=0}",
+				"Prices rose by 4% last year citeturn0search3.",
+				"The lake is the deepest in Europe【4†source】.",
+				"See https://example.org/report?utm_source=chatgpt.com for details.",
+				"Visitors doubled in a decade turn2news11 and hotels filled up.",
+			},
+			Quiet: []string{
+				"The chatbot sometimes added stray citation markers, the company admitted.",
+				"It was her turn to search the house, and his turn after that.",
+				"Turn 10 at the circuit is where most crashes happen.",
+				"See https://example.org/report?utm_source=newsletter for details.",
+				"The source, who asked not to be named, said talks had stalled.",
+			},
+			Extract: extractChatCitation,
+		},
+	)
+}
+
+// leakResult turns findings into the evidence value log1p(count).
+func leakResult(fs []Finding) Result {
+	return Result{Value: math.Log1p(float64(len(fs))), Findings: fs}
+}
+
+// ---- leak.seo-instructions ----
+
+// seoColonLabels are brief fields; they count only when followed by a colon.
+var seoColonLabels = []string{
+	"meta description", "meta title", "meta keywords", "seo meta description",
+	"focus keyword", "focus keywords", "focus keyphrase", "focus key phrase",
+	"target keyword", "target keywords", "primary keyword", "primary keywords",
+	"secondary keyword", "secondary keywords", "lsi keywords",
+	"seo title", "seo keywords", "seo slug", "url slug", "slug",
+}
+
+// seoHeadingLabels are section titles of a leaked brief: alone on their line
+// or followed by a colon.
+var seoHeadingLabels = []string{
+	"seo considerations", "seo optimization", "seo optimisation", "seo optimization tips",
+	"seo optimisation tips", "seo elements", "seo notes", "seo recommendations",
+}
+
+var seoInstructionPhrases = NewPhraseSet([]string{
+	"focus strategically on keywords", "focusing strategically on keywords",
+	"focuses strategically on keywords",
+	"incorporating these keywords naturally", "incorporate these keywords naturally",
+	"incorporating the keywords naturally", "incorporate the keywords naturally",
+	"naturally incorporating these keywords", "naturally incorporate these keywords",
+	"naturally incorporating the keywords", "naturally incorporate the keywords",
+	"to optimize online visibility", "to optimise online visibility",
+	"optimize this article for search engines", "optimise this article for search engines",
+	"optimize the article for search engines", "optimise the article for search engines",
+	"optimized for search engines and readers", "optimised for search engines and readers",
+	"include the following keywords", "use the following keywords",
+	"using the following keywords", "seo-optimized article", "seo-optimised article",
+	"seo-friendly article",
+})
+
+// seoLabelLine reports whether a line opens with a leaked SEO brief label.
+func seoLabelLine(line string) bool {
+	t := strings.TrimSpace(line)
+	t = strings.TrimLeft(t, "#*_->• \t")
+	if t == "" {
+		return false
+	}
+	switch c := t[0] | 0x20; c { // cheap pre-check on the first letter
+	case 'm', 'f', 't', 'p', 's', 'u', 'l':
+	default:
+		return false
+	}
+	p := t
+	if len(p) > 48 {
+		p = p[:48]
+	}
+	p = lowerASCII(p)
+	for _, l := range seoColonLabels {
+		if strings.HasPrefix(p, l) && strings.HasPrefix(strings.TrimLeft(p[len(l):], "*_ "), ":") {
+			if strings.HasSuffix(l, "slug") {
+				// a newsroom slug ("SLUG: BC-Budget-Vote") is not an SEO brief;
+				// a URL slug is lower-case kebab-case.
+				v := strings.Trim(t[strings.IndexByte(t, ':')+1:], "*_ \t`")
+				return seoKebab(v)
+			}
+			return true
+		}
+	}
+	if len(t) > 48 {
+		return false
+	}
+	for _, l := range seoHeadingLabels {
+		if strings.HasPrefix(p, l) && strings.Trim(p[len(l):], "*_: ") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// seoKebab: "best-hiking-boots" (lower-case words joined by hyphens).
+func seoKebab(v string) bool {
+	if !strings.Contains(v, "-") || strings.HasPrefix(v, "-") || strings.HasSuffix(v, "-") {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '/') {
+			return false
+		}
+	}
+	return true
+}
+
+func extractSEOInstructions(d *Document) Result {
+	var fs []Finding
+	seen := map[int]bool{}
+	for i, l := range d.Lines {
+		if !l.Blank && seoLabelLine(l.Text) {
+			seen[i] = true
+			fs = append(fs, d.LineFinding(i, 1))
+		}
+	}
+	for _, m := range seoInstructionPhrases.FindLongest(d) {
+		li := d.Tokens[m.FirstToken].Line
+		if seen[li] {
+			continue
+		}
+		seen[li] = true
+		fs = append(fs, d.Finding(m.Span, 1))
+	}
+	leakSortFindings(fs)
+	return leakResult(fs)
+}
+
+// leakSortFindings orders findings by position.
+func leakSortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].Line != fs[j].Line {
+			return fs[i].Line < fs[j].Line
+		}
+		return fs[i].Column < fs[j].Column
+	})
+}
+
+// ---- leak.chatbot ----
+
+var chatbotPhrases = NewPhraseSet([]string{
+	"as an ai language model", "as an ai developed by", "i am an ai language model", "i'm an ai language model",
+	"i hope this helps .", "i hope this helps !", "i hope this helps ,", "i hope this helps you",
+	"i hope this information helps", "i hope this information is helpful",
+	"certainly ! here is", "certainly ! here's", "certainly ! here are",
+	"certainly ! below is", "sure ! here is", "sure ! here's", "sure ! here are",
+	"here is a rewritten version", "here's a rewritten version",
+	"here is a revised version of the article", "here's a revised version of the article",
+	"here is a revised version of your article", "here's a revised version of your article",
+	"here is a revised version of the text", "here's a revised version of the text",
+	"here is a revised version of your text", "here's a revised version of your text",
+	"here is the rewritten article", "here's the rewritten article",
+	"here is the revised article", "here's the revised article",
+	"here is a rewritten article", "here's a rewritten article",
+	"i cannot fulfill that request", "i cannot fulfill this request",
+	"i can't fulfill that request", "i can't fulfill this request",
+	"i'm unable to fulfill this request", "i'm unable to fulfill that request",
+	"i am unable to fulfill this request",
+	"let me know if you'd like", "let me know if you would like",
+	"let me know if you need any", "let me know if you want me to",
+	"feel free to ask .", "feel free to ask !", "feel free to ask if you", "feel free to ask me",
+	"as of my last knowledge update", "as of my knowledge cutoff",
+	"as of my last training", "my knowledge cutoff", "my knowledge cut-off",
+	"i don't have real-time access", "i do not have real-time access",
+	"i don't have access to real-time", "i do not have access to real-time",
+	"i don't have the ability to browse", "i do not have the ability to browse",
+})
+
+// chatbotLines are interface labels copied along with a chat answer.
+var chatbotLines = NewLinePhrases("Regenerate response", "Copy code", "ChatGPT said", "You said")
+
+// leakQuoteBefore tells whether the text just before offset opens a quotation
+// or names the words as a phrase, the way articles about chatbots cite them.
+func leakQuoteBefore(d *Document, m PhraseMatch) bool {
+	s := strings.TrimRightFunc(d.Text[:m.Start], unicode.IsSpace)
+	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune("\"“'‘«„`", r) {
+		return true
+	}
+	if m.FirstToken > 0 {
+		switch d.Tokens[m.FirstToken-1].Lower {
+		case "phrase", "phrases", "words", "wording", "line", "message", "saying", "reads", "read", "reading",
+			"said", "says", "replied", "replies", "wrote", "writes", "answered", "answers", "responded",
+			"told", "typed", "claimed", "stating", "states", "stated":
+			return true
+		}
+	}
+	return false
+}
+
+func extractChatbot(d *Document) Result {
+	var fs []Finding
+	for _, m := range chatbotPhrases.FindLongest(d) {
+		if leakQuoteBefore(d, m) {
+			continue
+		}
+		fs = append(fs, d.Finding(m.Span, 1))
+	}
+	for i, l := range d.Lines {
+		if !l.Blank && len(l.Text) <= 40 && chatLineCandidate(l.Text) && chatbotLines.Has(l.Text) && chatLinesContext(d, i) {
+			fs = append(fs, d.LineFinding(i, 1))
+		}
+	}
+	leakSortFindings(fs)
+	return leakResult(fs)
+}
+
+// chatLineCandidate is a cheap first-letter check before the lookup.
+func chatLineCandidate(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.IndexByte("RrCcYy", s[0]) >= 0
+}
+
+// chatLinesContext: "Copy code" or "You said" alone count only when another
+// chat-interface label stands within three lines, while "Regenerate response"
+// counts alone.
+func chatLinesContext(d *Document, i int) bool {
+	if NormLine(d.Lines[i].Text) == "regenerate response" {
+		return true
+	}
+	for k := i - 3; k <= i+3; k++ {
+		if k != i && k >= 0 && k < len(d.Lines) && len(d.Lines[k].Text) <= 40 && chatLineCandidate(d.Lines[k].Text) && chatbotLines.Has(d.Lines[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- leak.placeholder ----
+
+// placeholderWords are the contents of a bracket slot that a template left
+// unfilled ("[Date]", "[Company Name]").
+var placeholderWords = map[string]bool{
+	"name": true, "your name": true, "full name": true, "first name": true, "last name": true,
+	"date": true, "location": true, "link": true, "company name": true, "company": true,
+	"city": true, "country": true, "insert": true, "website": true,
+	"website url": true, "email address": true, "phone number": true, "address": true,
+	"title": true, "product name": true, "brand name": true, "brand": true, "author": true,
+	"author name": true, "job title": true, "number": true, "keyword": true,
+	"main keyword": true, "industry": true, "topic": true, "business name": true,
+	"organization name": true, "organisation name": true, "event name": true, "time": true,
+	"price": true, "contact information": true, "contact details": true,
+	"recipient": true, "recipient name": true, "client name": true, "state": true,
+}
+
+// placeholderNouns may follow a lower-case "your" inside a slot.
+var placeholderNouns = map[string]bool{
+	"name": true, "company": true, "email": true, "website": true, "business": true, "brand": true,
+	"product": true, "city": true, "title": true, "phone": true, "address": true, "location": true,
+	"industry": true, "niche": true, "keyword": true, "organization": true, "organisation": true,
+	"contact": true, "signature": true, "position": true, "role": true,
+}
+
+// placeholderCaps are words that make an ALL-CAPS slot a placeholder.
+var placeholderCaps = map[string]bool{
+	"NAME": true, "DATE": true, "COMPANY": true, "LOCATION": true, "LINK": true, "URL": true,
+	"CITY": true, "INSERT": true, "YOUR": true, "KEYWORD": true, "PRODUCT": true, "BRAND": true,
+	"TITLE": true, "NUMBER": true, "PHONE": true, "AUTHOR": true, "WEBSITE": true,
+	"PLACEHOLDER": true, "TBD": true, "TK": true,
+}
+
+var placeholderPhrases = NewPhraseSet([]string{"lorem ipsum dolor", "insert"})
+
+// placeholderSlot tells whether the inside of a [...] or {...} is an unfilled slot.
+func placeholderSlot(inner string) bool {
+	inner = strings.TrimSpace(inner)
+	if inner == "" || len(inner) > 60 {
+		return false
+	}
+	low := strings.Join(strings.Fields(lowerASCII(inner)), " ")
+	fields := strings.Fields(inner)
+	if placeholderWords[low] {
+		// "[Date]", "[Company Name]", "[your name]" — but a single lower-case
+		// word ("[link]", "[date]") is scraped link text or an editor's
+		// insertion, not a template slot.
+		r, _ := utf8.DecodeRuneInString(inner)
+		return len(fields) > 1 || unicode.IsUpper(r)
+	}
+	switch {
+	case strings.HasPrefix(low, "insert ") || strings.HasPrefix(low, "enter your ") || strings.HasPrefix(low, "name of "):
+		return true
+	case strings.HasPrefix(low, "your ") && len(fields) <= 4:
+		if r, _ := utf8.DecodeRuneInString(fields[0]); fields[0] == "Your" && len(fields) > 1 {
+			if r2, _ := utf8.DecodeRuneInString(fields[1]); unicode.IsUpper(r2) && unicode.IsUpper(r) {
+				return true
+			}
+		}
+		for _, f := range fields[1:] {
+			if placeholderNouns[strings.ToLower(f)] {
+				return true
+			}
+		}
+		return false
+	}
+	// ALL-CAPS slot names: COMPANY_NAME, INSERT LINK, YOUR CITY.
+	upper, snake := true, false
+	for _, r := range inner {
+		switch {
+		case r == '_':
+			snake = true
+		case r == ' ' || r == '-' || unicode.IsDigit(r):
+		case unicode.IsLetter(r) && unicode.IsUpper(r):
+		default:
+			upper = false
+		}
+	}
+	if !upper {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(inner, func(r rune) bool { return r == ' ' || r == '_' || r == '-' }) {
+		if placeholderCaps[w] {
+			return true
+		}
+	}
+	return snake && strings.Count(inner, "_") >= 1 && len(fields) == 1 && len(inner) >= 5
+}
+
+func extractPlaceholder(d *Document) Result {
+	var fs []Finding
+	var spans []Span
+	t := d.Text
+	// [slot] — but not a Markdown link text "[link](...)".
+	for i := strings.IndexByte(t, '['); i >= 0; {
+		end := strings.IndexAny(t[i+1:], "]\n")
+		if end >= 0 && t[i+1+end] == ']' {
+			j := i + 1 + end
+			if !(j+1 < len(t) && t[j+1] == '(') && placeholderSlot(t[i+1:j]) {
+				spans = append(spans, Span{i, j + 1})
+			}
+		}
+		next := strings.IndexByte(t[i+1:], '[')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	// {{slot}} and {slot_name}.
+	for i := strings.IndexByte(t, '{'); i >= 0; {
+		double := strings.HasPrefix(t[i:], "{{")
+		open := 1
+		if double {
+			open = 2
+		}
+		end := strings.IndexAny(t[i+open:], "}\n")
+		if end >= 0 && t[i+open+end] == '}' {
+			j := i + open + end
+			inner := t[i+open : j]
+			closeLen := 1
+			if double && strings.HasPrefix(t[j:], "}}") {
+				closeLen = 2
+			}
+			if placeholderIdent(inner) && (double && closeLen == 2 || !double && (strings.Contains(inner, "_") || placeholderWords[lowerASCII(strings.TrimSpace(inner))])) {
+				spans = append(spans, Span{i, j + closeLen})
+			}
+		}
+		next := strings.IndexByte(t[i+open:], '{')
+		if next < 0 {
+			break
+		}
+		i += open + next
+	}
+	// INSERT ... HERE, (insert ... here), Lorem ipsum.
+	for _, m := range placeholderPhrases.Find(d) {
+		tk := d.Tokens[m.FirstToken]
+		if tk.Lower != "insert" {
+			spans = append(spans, m.Span)
+			continue
+		}
+		if sp, ok := insertHere(d, m.FirstToken); ok {
+			spans = append(spans, sp)
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	last := -1
+	for _, sp := range spans {
+		if sp.Start < last {
+			continue // inside a slot already reported
+		}
+		last = sp.End
+		fs = append(fs, d.Finding(sp, 1))
+	}
+	return leakResult(fs)
+}
+
+// placeholderIdent: a template variable name inside braces.
+func placeholderIdent(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' || r == ' ' || r == '-') {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// insertHere matches "INSERT ... HERE" in capitals, or "(insert ... here)"
+// in parentheses, within six tokens on one line.
+func insertHere(d *Document, k int) (Span, bool) {
+	tk := d.Tokens[k]
+	caps := tk.Text == "INSERT"
+	paren := k > 0 && d.Tokens[k-1].Text == "(" && d.Tokens[k-1].Line == tk.Line
+	if !caps && !paren {
+		return Span{}, false
+	}
+	for j := k + 1; j < len(d.Tokens) && j <= k+7 && d.Tokens[j].Line == tk.Line; j++ {
+		if d.Tokens[j].Lower != "here" {
+			continue
+		}
+		if caps && d.Tokens[j].Text == "HERE" {
+			return Span{tk.Start, d.Tokens[j].End}, true
+		}
+		if paren && j+1 < len(d.Tokens) && d.Tokens[j+1].Text == ")" {
+			return Span{d.Tokens[k-1].Start, d.Tokens[j+1].End}, true
+		}
+	}
+	return Span{}, false
+}
+
+// ---- leak.chat-citation ----
+
+// chatCitationMarks are fixed substrings that only chat interfaces produce.
+var chatCitationMarks = []string{"oaicite", "contentReference", "utm_source=chatgpt.com", "utm_source=openai"}
+
+// turnKinds follow "turnN" in chat tool citations (turn0search0, turn2news11).
+var turnKinds = []string{"search", "news", "view", "fetch", "image", "file", "academia", "product", "forecast", "finance", "sports", "navlist"}
+
+func extractChatCitation(d *Document) Result {
+	t := d.Text
+	var spans []Span
+	for _, mark := range chatCitationMarks {
+		for off := 0; ; {
+			i := strings.Index(t[off:], mark)
+			if i < 0 {
+				break
+			}
+			i += off
+			spans = append(spans, Span{i, i + len(mark)})
+			off = i + len(mark)
+		}
+	}
+	// turn<digits><kind><digits>
+	for off := 0; ; {
+		i := strings.Index(t[off:], "turn")
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + 4
+		if e, ok := turnMarker(t, i+4); ok {
+			spans = append(spans, Span{i, e})
+			off = e
+		}
+	}
+	// 【4†source】
+	const open, close = "【", "】"
+	for off := 0; ; {
+		i := strings.Index(t[off:], open)
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len(open)
+		rest := t[off:]
+		if len(rest) > 60 {
+			rest = rest[:60]
+		}
+		j := strings.Index(rest, close)
+		if j < 0 {
+			continue
+		}
+		inner := rest[:j]
+		if strings.Contains(inner, "†") || strings.Contains(lowerASCII(inner), "source") {
+			spans = append(spans, Span{i, off + j + len(close)})
+			off += j + len(close)
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	// merge markers that touch (":contentReference[oaicite:0]").
+	var merged []Span
+	for _, sp := range spans {
+		if n := len(merged); n > 0 && sp.Start <= merged[n-1].End+2 {
+			if sp.End > merged[n-1].End {
+				merged[n-1].End = sp.End
+			}
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	var fs []Finding
+	for _, sp := range merged {
+		fs = append(fs, d.Finding(sp, 1))
+	}
+	return leakResult(fs)
+}
+
+// turnMarker reads "<digits><kind><digits>" at t[i:], returning its end.
+func turnMarker(t string, i int) (int, bool) {
+	j := i
+	for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	if j == i || j-i > 3 {
+		return 0, false
+	}
+	for _, k := range turnKinds {
+		if strings.HasPrefix(t[j:], k) {
+			e := j + len(k)
+			f := e
+			for f < len(t) && t[f] >= '0' && t[f] <= '9' {
+				f++
+			}
+			if f > e && f-e <= 3 {
+				return f, true
+			}
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,156 @@
+package features
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+)
+
+// leakRun runs one feature on text and returns its result.
+func leakRun(t *testing.T, id, text string) Result {
+	t.Helper()
+	f, err := Lookup(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f.Extract(NewDocumentString(text))
+}
+
+// leakWhere renders findings as "line:col match" for compact comparison.
+func leakWhere(fs []Finding) string {
+	var b []string
+	for _, f := range fs {
+		b = append(b, fmt.Sprintf("%d:%d %s", f.Line, f.Column, f.Match))
+	}
+	return strings.Join(b, " | ")
+}
+
+func TestSEOInstructionsPositions(t *testing.T) {
+	text := "Best Hiking Boots for Wet Weather\n" +
+		"\n" +
+		"Meta Description: Find the right boots for rain and mud.\n" +
+		"Slug: best-hiking-boots\n" +
+		"\n" +
+		"Good boots matter. Write the piece incorporating these keywords naturally, and keep it short.\n" +
+		"   ### SEO Considerations\n" +
+		"Meta description of the shop's new range drew complaints.\n"
+	r := leakRun(t, "leak.seo-instructions", text)
+	want := "3:1 Meta Description: Find the right boots for rain and mud. | " +
+		"4:1 Slug: best-hiking-boots | " +
+		"6:36 incorporating these keywords naturally | " +
+		"7:4 ### SEO Considerations"
+	if got := leakWhere(r.Findings); got != want {
+		t.Errorf("findings\n got %s\nwant %s", got, want)
+	}
+	if math.Abs(r.Value-math.Log1p(4)) > 1e-9 {
+		t.Errorf("value %v, want log1p(4)", r.Value)
+	}
+}
+
+func TestSEOInstructionsOneFindingPerLine(t *testing.T) {
+	r := leakRun(t, "leak.seo-instructions", "Focus Keywords: use the following keywords, incorporating these keywords naturally")
+	if len(r.Findings) != 1 || r.Findings[0].Column != 1 {
+		t.Errorf("want one line finding, got %s", leakWhere(r.Findings))
+	}
+}
+
+func TestChatbotPositionsAndCurlyApostrophe(t *testing.T) {
+	text := "The new bridge opens in May.\n" +
+		"\n" +
+		"Certainly! Here’s a short piece about the bridge.\n" +
+		"It cost £40m, officials said. I hope this helps!\n"
+	r := leakRun(t, "leak.chatbot", text)
+	want := "3:1 Certainly! Here’s | 4:31 I hope this helps!"
+	if got := leakWhere(r.Findings); got != want {
+		t.Errorf("findings\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestChatbotQuotedIsQuiet(t *testing.T) {
+	for _, text := range []string{
+		"Reviews were flagged because they began ‘As an AI language model’ and nothing else.",
+		"The listing read as an AI language model would write it, experts said.",
+		"“Let me know if you’d like a lift,” she texted him that night.",
+	} {
+		if r := leakRun(t, "leak.chatbot", text); len(r.Findings) != 0 {
+			t.Errorf("%q: unexpected %s", text, leakWhere(r.Findings))
+		}
+	}
+}
+
+func TestChatbotInterfaceLines(t *testing.T) {
+	r := leakRun(t, "leak.chatbot", "Some answer text here.\n\nRegenerate response\n")
+	if got := leakWhere(r.Findings); got != "3:1 Regenerate response" {
+		t.Errorf("got %s", got)
+	}
+	// "Copy code" alone is a label many code blogs show; it needs company.
+	if r := leakRun(t, "leak.chatbot", "Run the script below.\n\nCopy code\n\nIt prints the total."); len(r.Findings) != 0 {
+		t.Errorf("lone Copy code fired: %s", leakWhere(r.Findings))
+	}
+	if r := leakRun(t, "leak.chatbot", "You said\nWrite about the bridge\nChatGPT said\nThe bridge opens in May."); len(r.Findings) != 2 {
+		t.Errorf("chat transcript labels: %s", leakWhere(r.Findings))
+	}
+}
+
+func TestPlaceholderPositions(t *testing.T) {
+	text := "Café owners in [City] welcome visitors.\n" +
+		"\"We asked [the mayor] twice,\" she said.\n" +
+		"Call [Your Name] on [Phone Number] or see [link](https://example.com).\n" +
+		"[INSERT LINK HERE] and INSERT CHART HERE too.\n"
+	r := leakRun(t, "leak.placeholder", text)
+	want := "1:16 [City] | 3:6 [Your Name] | 3:21 [Phone Number] | 4:1 [INSERT LINK HERE] | 4:24 INSERT CHART HERE"
+	if got := leakWhere(r.Findings); got != want {
+		t.Errorf("findings\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestPlaceholderSlots(t *testing.T) {
+	cases := map[string]bool{
+		"Your Company":         true,
+		"your website":         true,
+		"Insert quote":         true,
+		"Name of school":       true,
+		"FIRST_NAME":           true,
+		"YOUR CITY":            true,
+		"Date":                 true,
+		"sic":                  false,
+		"the minister":         false,
+		"Smith":                false,
+		"UPDATE":               false,
+		"VIDEO":                false,
+		"email protected":      false,
+		"your own":             false,
+		"1":                    false,
+		"Reuters":              false,
+		"laughs":               false,
+		"their":                false,
+		"his former employer":  false,
+		"Editor's note":        false,
+		"name withheld by the": false,
+	}
+	for inner, want := range cases {
+		if got := placeholderSlot(inner); got != want {
+			t.Errorf("placeholderSlot(%q) = %v, want %v", inner, got, want)
+		}
+	}
+}
+
+func TestChatCitationMerging(t *testing.T) {
+	text := "Tides are strongest here.\n" +
+		"The bay holds 3 islands. :contentReference[oaicite:2]{index=2}\n" +
+		"Ferries run hourly【12†source】 and citeturn0search5 says so.\n"
+	r := leakRun(t, "leak.chat-citation", text)
+	want := "2:27 contentReference[oaicite | 3:19 【12†source】 | 3:39 turn0search5"
+	if got := leakWhere(r.Findings); got != want {
+		t.Errorf("findings\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestChatCitationTurnNeedsDigits(t *testing.T) {
+	for _, text := range []string{"turnsearch", "turn0", "turn0search", "return to search", "turn12345search1"} {
+		if r := leakRun(t, "leak.chat-citation", text); len(r.Findings) != 0 {
+			t.Errorf("%q fired: %s", text, leakWhere(r.Findings))
+		}
+	}
+}

@@ -1,0 +1,1196 @@
+package features
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Residue features: page-template leftovers scraped along with the article
+// (comment counters, share bars, newsletter boxes, cookie banners, menus).
+// They fire on widget LINES — the label standing alone on its line, or a line
+// that is clearly a widget — never on the same words inside a sentence, so an
+// article about comment sections or cookies stays quiet.
+
+func init() {
+	register(
+		&Feature{
+			ID:          "residue.comment-counter",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "comment-count widget lines: \"0 Comments\", \"Comments (3)\", \"Post a Comment (0)\"",
+			Fires: []string{
+				"0 Comments",
+				"Council approves new budget.\n\n12 comments",
+				"Comments (3)",
+				"Post a Comment (0)",
+				"1 Comment",
+				"Comments: 27",
+			},
+			Quiet: []string{
+				"The post drew 12 comments within an hour, most of them angry.",
+				"Comments from residents will be accepted until 3 May.",
+				"The minister declined to comment on the 3 cases.",
+				"Readers left 1,200 comments under the original story.",
+				"Comments",
+			},
+			Extract: extractCommentCounter,
+		},
+		&Feature{
+			ID:          "residue.comment-prompt",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "comment-form leftovers: \"Leave a Reply\", \"Post a Comment\", \"Your email address will not be published\"",
+			Fires: []string{
+				"Leave a Reply",
+				"Post a Comment",
+				"Leave a comment",
+				"Cancel reply",
+				"Your email address will not be published. Required fields are marked *",
+				"Required fields are marked *",
+				"Join the conversation",
+				"Be the first to comment!",
+				"## Add a comment",
+			},
+			Quiet: []string{
+				"Readers were invited to leave a comment on the council's website.",
+				"Join the conversation about the new park at the town hall on Friday.",
+				"She said she would leave a reply to the letter until after the vote.",
+				"The site said your email address will not be published, but it was.",
+				"He was the first to comment on the ruling outside the court.",
+			},
+			Extract: extractCommentPrompt,
+		},
+		&Feature{
+			ID:          "residue.related-links",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "related-link widgets: \"Also read\", \"Read more\", \"You may also like\", \"READ MORE: <headline>\"",
+			Fires: []string{
+				"Also read",
+				"Also Read: Floods close three roads in the valley",
+				"READ MORE: Council tax to rise by 5%",
+				"Related posts",
+				"You may also like",
+				"Others are reading now",
+				"Don’t miss",
+				"Read more...",
+				"Related | Mayor opens new library",
+				"Recommended for you",
+			},
+			Quiet: []string{
+				"Read more about the scheme in our guide to council tax.",
+				"Also read the small print before signing, experts warn.",
+				"The related posts were removed after the complaint.",
+				"You may also like the new menu, the chef said with a smile.",
+				"Most read books of the year included two debut novels.",
+				"Related: the minister's earlier statement on housing, which critics said was vague and misleading to voters.",
+			},
+			Extract: extractRelatedLinks,
+		},
+		&Feature{
+			ID:          "residue.share",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "share and follow widgets: \"Share this article\", \"Tweet\", \"Copy link\", runs of network names",
+			Fires: []string{
+				"Share",
+				"Share this article",
+				"Share on Facebook",
+				"Tweet",
+				"Share via Email",
+				"Copy link",
+				"WhatsApp",
+				"Facebook Twitter LinkedIn",
+				"Facebook | Twitter | Email",
+				"Follow us on Google News",
+				"The storm closed the port.\n\nFacebook\nTwitter\nPrint",
+				"Print",
+			},
+			Quiet: []string{
+				"Share prices fell sharply on Tuesday after the results.",
+				"She shared the post on Facebook, where it was seen by thousands.",
+				"## Facebook\n\nFacebook said it would remove the accounts within a week, after pressure from regulators.",
+				"Follow us on a tour of the old mill, the guide said.",
+				"Print editions will end next year, the publisher announced.",
+				"Print\n\nPrint editions of the paper will end next year, the publisher announced after a long review.",
+			},
+			Extract: extractShare,
+		},
+		&Feature{
+			ID:          "residue.subscribe",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "newsletter and subscribe boxes: \"Subscribe to our newsletter\", \"Enter your email address\", \"Sign up\"",
+			Fires: []string{
+				"Subscribe",
+				"Subscribe to our newsletter",
+				"Sign up for our newsletter",
+				"Enter your email address",
+				"Get the latest news delivered to your inbox",
+				"Sign up",
+				"Newsletter",
+				"Sign up for our daily briefing and get the top stories in your inbox every morning",
+			},
+			Quiet: []string{
+				"Subscribers to the newsletter complained that it arrived late.",
+				"Sign-up rates for the newsletter fell by half last year, the company said.",
+				"He urged voters to sign up before the deadline on Friday.",
+				"The newsletter, founded in 1998, has 40,000 readers.",
+				"\"Subscribe to our newsletter,\" he joked at the end of the speech.",
+			},
+			Extract: extractSubscribe,
+		},
+		&Feature{
+			ID:          "residue.cookie",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "cookie and consent banners: \"We use cookies to ...\", \"Accept all cookies\", \"Manage consent\"",
+			Fires: []string{
+				"We use cookies to improve your experience on our site.",
+				"Accept all cookies",
+				"Cookie settings",
+				"Manage consent",
+				"By continuing to browse you agree to our use of cookies.",
+				"This website uses cookies to ensure you get the best experience.",
+				"Reject all",
+			},
+			Quiet: []string{
+				"Most websites now tell visitors that they use cookies to track them.",
+				"Many readers accept all cookies without reading the terms, the study found.",
+				"Cookie settings are hidden deep in the browser menu, the regulator said.",
+				"\"We use cookies only for analytics,\" the company's spokesperson said.",
+				"The bakery sold 4,000 cookies at the fair.",
+			},
+			Extract: extractCookie,
+		},
+		&Feature{
+			ID:          "residue.advertisement",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "advertisement slots: \"Advertisement\", \"Story continues below advertisement\", \"Sponsored content\"",
+			Fires: []string{
+				"Advertisement",
+				"ADVERTISEMENT",
+				"- Advertisement -",
+				"Sponsored content",
+				"Story continues below advertisement",
+				"Scroll to continue with content",
+				"Ad",
+			},
+			Quiet: []string{
+				"The advertisement ran in three newspapers last week.",
+				"Sponsored content is growing fast, an industry report said.",
+				"Ad revenue fell by 12% in the second quarter.",
+				"The story continues below the surface, the diver said.",
+			},
+			Extract: extractAdvertisement,
+		},
+		&Feature{
+			ID:          "residue.source-link",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "syndication footers: \"Source link\", \"Originally published at ...\", \"The post ... appeared first on ...\"",
+			Fires: []string{
+				"Source link",
+				"The bridge reopens next month.\n\nSource: example-news.com",
+				"Rain is expected all week.\n\nSource: Daily Example",
+				"Originally published at example.com",
+				"The post Ten Things to Do in Leeds appeared first on Example Travel.",
+				"Prices rose again.\n\nVia Example Wire",
+				"This article was originally published on Example Review.",
+			},
+			Quiet: []string{
+				"The source of the leak, officials said, was a contractor.",
+				"Source: officials familiar with the talks said the deal was close.",
+				"Originally published in 1998, the report was ignored for years.",
+				"The post of mayor has been vacant since March.",
+				"Via a spokesman, the club said it would appeal.",
+				"Source: Office for National Statistics\n\nThe figures show a sharp rise in rents across the region, with the north hit hardest.\n\nMinisters said more homes were coming.\n\nCritics were not convinced.\n\nThe debate continues next week.",
+			},
+			Extract: extractSourceLink,
+		},
+		&Feature{
+			ID:          "residue.tag-list",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "tag and category lists: \"Tags:\", \"Filed under:\", \"Categories:\"",
+			Fires: []string{
+				"Tags:",
+				"Tags\nBudget\nSchools",
+				"Filed under: Politics, Elections",
+				"Categories: World News",
+				"Topics: climate, energy, farming",
+				"Tagged: travel, Portugal",
+			},
+			Quiet: []string{
+				"Tags on the luggage showed it had come from Lisbon.",
+				"Filed under a false name, the claim was rejected.",
+				"Topics: The meeting covered budgets, schools and roads.",
+				"The categories of spending were set by parliament.",
+			},
+			Extract: extractTagList,
+		},
+		&Feature{
+			ID:          "residue.template-id",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "blog-theme widget identifiers such as \"3/related/default\" or \"recent/hot-posts\"",
+			Fires: []string{
+				"3/related/default",
+				"recent/hot-posts",
+				"5/sidebar/recent",
+				"The council met.\n\n6/recent/post-list",
+			},
+			Quiet: []string{
+				"24/7",
+				"12/05/2024",
+				"https://example.com/recent/hot-posts",
+				"and/or",
+				"The shop is open 24/7 and sells recent/popular titles, the owner said.",
+			},
+			Extract: extractTemplateID,
+		},
+		&Feature{
+			ID:          "residue.site-counter",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "a short site-name header followed by a line holding only a number (a counter widget)",
+			Fires: []string{
+				"Daily Example\n\u00a0\n0\n\nCouncil approves new budget for schools after a long debate.",
+				"Example Times\n\n12\n\n3\n\nFloods close roads across the valley.",
+			},
+			Quiet: []string{
+				"Steps\n\n1\n\nMix the flour\n\n2\n\nAdd the eggs\n\n3\n\nBake for an hour",
+				"Arsenal 2 Chelsea 1, and the crowd went home happy.",
+				"The final score was 3-1 to the visitors.",
+				"Prices rose again last year, driven by energy costs and rents.\n\n2024",
+			},
+			Extract: extractSiteCounter,
+		},
+		&Feature{
+			ID:          "residue.nav-menu",
+			Category:    Residue,
+			Description: "navigation menus: runs of very short lines (Home, News, Sport, ...) or a one-line menu",
+			Fires: []string{
+				"Home\nNews\nSport\nBusiness\nContact",
+				"Home / News / Sport / Business / Contact",
+				"Home\n\nWorld\n\nPolitics\n\nOpinion",
+				"Gardening\nRecipes\nTravel Tips\nBooks\nMusic Reviews",
+				"Home » News » World",
+			},
+			Quiet: []string{
+				"## Background\n\nThe plan was first proposed in 2019.\n\n## What Happens Next\n\nA vote is due in May.\n\n## Reaction\n\nResidents welcomed it.\n\n## Costs\n\nNobody knows yet.",
+				"Key changes\n\n- Longer hours\n- Free parking\n- New café\n- Bigger library",
+				"You will need:\n- Flour\n- Eggs\n- Butter\n- Sugar\n- Milk\n- Salt",
+				"Rock / Pop / Jazz / Folk",
+				"Budget Cuts Hit Local Schools Hard\nBy Jane Smith\nEducation Correspondent\nLondon\nThe council voted on Tuesday to cut funding.",
+			},
+			Extract: extractNavMenu,
+		},
+		&Feature{
+			ID:          "residue.trailing-blank",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "three or more blank (or non-breaking-space) lines left at the end of the text",
+			Fires: []string{
+				"The council met on Tuesday.\n\n\n\n",
+				"The council met on Tuesday.\n\u00a0\n \n\u00a0\n",
+				"The council met on Tuesday.\n\n\n \n",
+			},
+			Quiet: []string{
+				"The council met on Tuesday.\n",
+				"The council met on Tuesday.\n\n\n",
+				"The council met on Tuesday.\n\n",
+				"The council met on Tuesday.\n\n\n\nIt voted to close the pool.\n",
+			},
+			Extract: extractTrailingBlank,
+		},
+	)
+}
+
+// ---- shared helpers (prefixed res to keep the package namespace clear) ----
+
+// resMaxLine is the longest line a widget label can be.
+const resMaxLine = 80
+
+func resResult(fs []Finding) Result {
+	return Result{Value: math.Log1p(float64(len(fs))), Findings: fs}
+}
+
+func resEdge(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
+
+// resBlank: blank, or only spaces, non-breaking and zero-width spaces.
+func resBlank(l Line) bool {
+	return l.Blank || strings.TrimFunc(l.Text, resEdge) == ""
+}
+
+// resKey normalises a candidate widget line: surrounding (non-breaking) space,
+// list bullets and Markdown markers, trailing separators and ellipses are
+// dropped; the rest is lower-cased with single spaces and ASCII apostrophes.
+func resKey(s string) string {
+	s = resLead(s)
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return resEdge(r) || strings.ContainsRune(":|»›→>.!-–—*_#=…▪►", r)
+	})
+	if strings.ContainsRune(s, '’') {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	return strings.Join(strings.Fields(lowerASCII(s)), " ")
+}
+
+// resSet builds a lookup of widget labels, normalised like resKey.
+func resSet(labels ...string) map[string]bool {
+	m := make(map[string]bool, len(labels))
+	for _, l := range labels {
+		m[resKey(l)] = true
+	}
+	return m
+}
+
+// resFilter is the cheap pre-check of a line scan, so that the normalised
+// key is built only for lines that may match: a short line (at most
+// resMaxLine bytes) must start with one of the initials of the labels, a
+// longer one (up to maxLen) with one of the prefix forms.
+type resFilter struct {
+	maxLen   int
+	initials [128]bool
+	heads    []string // lower-case prefixes that long lines may start with
+}
+
+// newResFilter derives the filter from the label sets and the prefixes.
+func newResFilter(maxLen int, sets []map[string]bool, heads ...string) *resFilter {
+	f := &resFilter{maxLen: maxLen}
+	add := func(k string) {
+		if k != "" && k[0] < 128 {
+			f.initials[k[0]] = true
+		}
+	}
+	for _, m := range sets {
+		for k := range m {
+			add(k)
+		}
+	}
+	for _, h := range heads {
+		add(h)
+		f.heads = append(f.heads, h)
+		if strings.Contains(h, "'") {
+			f.heads = append(f.heads, strings.ReplaceAll(h, "'", "’"))
+		}
+	}
+	return f
+}
+
+// resLead strips leading space, bullets and Markdown marks.
+func resLead(s string) string {
+	return strings.TrimLeftFunc(s, func(r rune) bool {
+		return resEdge(r) || strings.ContainsRune("-*•·|>#»›–—_=+▪►◦", r)
+	})
+}
+
+// pass tells whether line may match.
+func (f *resFilter) pass(line string) bool {
+	if len(line) > f.maxLen {
+		return false
+	}
+	s := resLead(line)
+	if s == "" {
+		return false
+	}
+	if len(line) <= resMaxLine {
+		c := s[0]
+		if c >= 128 {
+			return true
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return f.initials[c]
+	}
+	for _, h := range f.heads {
+		if len(s) >= len(h) && strings.EqualFold(s[:len(h)], h) {
+			return true
+		}
+	}
+	return false
+}
+
+// resScan runs match over every non-blank line that passes the filter and
+// reports one finding per line it accepts; key is the line's resKey.
+func resScan(d *Document, f *resFilter, match func(i int, key string) bool) Result {
+	var fs []Finding
+	for i, l := range d.Lines {
+		if l.Blank || !f.pass(l.Text) {
+			continue
+		}
+		key := resKey(l.Text)
+		if key != "" && match(i, key) {
+			fs = append(fs, d.LineFinding(i, 1))
+		}
+	}
+	return resResult(fs)
+}
+
+// resPrevNonBlank and resNextNonBlank return the neighbouring non-blank line, or -1.
+func resPrevNonBlank(d *Document, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if !resBlank(d.Lines[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+func resNextNonBlank(d *Document, i int) int {
+	for k := i + 1; k < len(d.Lines); k++ {
+		if !resBlank(d.Lines[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// resNearEnd: line i is among the last n non-blank lines.
+func resNearEnd(d *Document, i, n int) bool {
+	for k := i; n > 0; n-- {
+		k = resNextNonBlank(d, k)
+		if k < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// resProse: a line that reads as running text (more than six words, or
+// ending with sentence punctuation).
+func resProse(s string) bool {
+	s = strings.TrimFunc(s, resEdge)
+	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".!?\"”", r) {
+		return true
+	}
+	return len(strings.Fields(s)) > 6
+}
+
+// resEndsSentence: the trimmed line ends with . ! ? or a closing quote.
+func resEndsSentence(s string) bool {
+	s = strings.TrimFunc(s, resEdge)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?\"”", r)
+}
+
+// resAfterLabel returns what follows label in key when the label is followed
+// by a colon or a pipe ("also read: x", "related | x"), or "" otherwise.
+func resAfterLabel(key, label string) string {
+	if !strings.HasPrefix(key, label) {
+		return ""
+	}
+	rest := strings.TrimLeft(key[len(label):], " ")
+	if rest == "" || (rest[0] != ':' && rest[0] != '|') {
+		return ""
+	}
+	return strings.TrimSpace(rest[1:])
+}
+
+// resCount: a count as widgets print it ("12", "1,204", "(3)", "[3]").
+func resCount(s string) bool {
+	s = strings.Trim(s, "()[]")
+	if s == "" || len(s) > 9 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || (c == ',' || c == '.' || c == 'k') && i > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// ---- residue.comment-counter ----
+
+var commentWords = resSet("comment", "comments", "comment(s)", "responses", "response", "replies")
+
+var commentCounterHeads = resSet("comments", "comment", "post a comment", "view comments", "show comments",
+	"leave a comment", "read comments", "add comment", "add a comment", "see comments", "all comments")
+
+// commentCounter: "12 comments", "comments (3)", "post a comment (0)", "comments: 27".
+func commentCounter(key string) bool {
+	f := strings.Fields(key)
+	if len(f) < 2 || len(f) > 5 {
+		return false
+	}
+	if len(f) == 2 && resCount(f[0]) && !strings.HasPrefix(f[0], "(") && commentWords[f[1]] {
+		return true
+	}
+	last := f[len(f)-1]
+	head := strings.TrimRight(strings.Join(f[:len(f)-1], " "), ":")
+	return resCount(last) && commentCounterHeads[head]
+}
+
+var commentCounterFilter = newResFilter(resMaxLine, []map[string]bool{commentCounterHeads, resSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "(")})
+
+func extractCommentCounter(d *Document) Result {
+	return resScan(d, commentCounterFilter, func(_ int, key string) bool { return commentCounter(key) })
+}
+
+// ---- residue.comment-prompt ----
+
+var commentPrompts = resSet(
+	"Post a Comment", "Leave a Reply", "Leave a comment", "Add a comment", "Cancel reply",
+	"Leave a Reply Cancel reply", "Your email address will not be published",
+	"Required fields are marked", "Join the conversation", "Be the first to comment",
+	"Comments", "Write a comment", "Submit a comment", "Post comment", "Submit comment",
+	"No comments", "No comments yet", "Show comments", "View comments", "Load comments",
+	"You must be logged in to post a comment", "Comments are closed", "Log in to comment",
+	"Save my name, email, and website in this browser for the next time I comment",
+	"Notify me of new posts by email", "Notify me of follow-up comments by email",
+	"Start the conversation", "Add your comment",
+)
+
+var commentPromptPrefixes = []string{
+	"your email address will not be published", "you must be logged in to post a comment",
+	"save my name, email, and website", "leave a reply cancel reply",
+}
+
+var commentPromptFilter = newResFilter(160, []map[string]bool{commentPrompts}, commentPromptPrefixes...)
+
+func extractCommentPrompt(d *Document) Result {
+	return resScan(d, commentPromptFilter, func(_ int, key string) bool {
+		if commentPrompts[key] {
+			return true
+		}
+		for _, p := range commentPromptPrefixes {
+			if strings.HasPrefix(key, p) && (len(key) == len(p) || key[len(p)] == '.' || key[len(p)] == ' ') {
+				// the sentence must be the widget text itself, not quoted prose.
+				return !strings.Contains(key[len(p):], ",")
+			}
+		}
+		return false
+	})
+}
+
+// ---- residue.related-links ----
+
+var relatedLabels = resSet(
+	"Also read", "Read more", "Read also", "Also see", "See also", "Related", "Related posts",
+	"Related articles", "Related stories", "Related news", "Related content", "Related coverage",
+	"Related topics", "Recommended", "Recommended for you", "Recommended stories",
+	"Recommended articles", "You may also like", "You might also like", "You may be interested in",
+	"Others are reading now", "More stories", "More from this section", "More on this story",
+	"Most read", "Most popular", "Most viewed", "Popular posts", "Popular stories", "Don't miss",
+	"Trending now", "Trending", "Trending stories", "Read next", "Read this next", "Keep reading",
+	"Continue reading", "What to read next", "Top stories", "Editor's picks", "Must read",
+	"More like this", "Latest stories", "Latest news", "Related reading", "In case you missed it",
+)
+
+// relatedPrefixes may open a line that then names the linked headline.
+var relatedPrefixes = []string{
+	"also read", "read more", "read also", "also see", "see also", "related", "recommended",
+	"don't miss", "must read", "read next", "related story", "related article", "related post",
+	"related news", "related content", "more on this", "trending",
+}
+
+var relatedFilter = newResFilter(250, []map[string]bool{relatedLabels}, relatedPrefixes...)
+
+func extractRelatedLinks(d *Document) Result {
+	return resScan(d, relatedFilter, func(i int, key string) bool {
+		if relatedLabels[key] {
+			return true
+		}
+		if key[0] != 'a' && key[0] != 'r' && key[0] != 's' && key[0] != 'd' && key[0] != 'm' && key[0] != 't' {
+			return false
+		}
+		for _, p := range relatedPrefixes {
+			if rest := resAfterLabel(key, p); rest != "" && len(strings.Fields(rest)) <= 20 {
+				// a headline, not a long sentence of commentary.
+				return len(strings.Fields(rest)) <= 14 || !resEndsSentence(d.Lines[i].Text)
+			}
+		}
+		return false
+	})
+}
+
+// ---- residue.share ----
+
+var shareStrong = resSet(
+	"Share", "Share this", "Share this article", "Share this story", "Share this post",
+	"Share this page", "Share article", "Share story", "Share on Facebook", "Share on Twitter",
+	"Share on X", "Share on LinkedIn", "Share on WhatsApp", "Share on Reddit", "Share on Pinterest",
+	"Share via Email", "Share via WhatsApp", "Share by email", "Copy link", "Copy URL", "Link copied",
+	"Copy article link", "Tweet", "Share this with", "Follow us", "Follow us on Google News",
+	"Follow us on Twitter", "Follow us on Facebook", "Follow us on Instagram", "Share the article",
+	"Share full article", "Share options", "Share page", "Email this article", "Print this article",
+	"Print this page", "Click to share on Facebook", "Click to share on Twitter", "Click to print",
+	"Click to email a link to a friend", "Share to Facebook", "Share to Twitter",
+)
+
+// shareNetworks are the words of a share bar.
+var shareNetworks = map[string]bool{
+	"facebook": true, "twitter": true, "x": true, "linkedin": true, "whatsapp": true, "email": true,
+	"e-mail": true, "mail": true, "print": true, "pinterest": true, "reddit": true, "telegram": true,
+	"messenger": true, "tumblr": true, "flipboard": true, "sms": true, "bluesky": true,
+	"threads": true, "instagram": true, "youtube": true, "tiktok": true, "copylink": true,
+	"share": true, "tweet": true, "pocket": true, "mastodon": true, "vk": true, "pin": true,
+	"comment": true, "comments": true, "gift": true,
+}
+
+// shareKind: 2 for a line that is a share widget on its own, 1 for a lone
+// network name or "Print"/"Email" (a widget only among other widget lines or
+// when no prose follows), 0 otherwise.
+func shareKind(key string) int {
+	if shareStrong[key] {
+		return 2
+	}
+	for _, p := range []string{"share on ", "share via ", "share to ", "follow us on ", "click to share on "} {
+		if strings.HasPrefix(key, p) && len(strings.Fields(key[len(p):])) <= 3 {
+			return 2
+		}
+	}
+	key = strings.ReplaceAll(key, "copy link", "copylink")
+	parts := strings.FieldsFunc(key, func(r rune) bool { return strings.ContainsRune(" |/,·•:", r) })
+	if len(parts) == 0 {
+		return 0
+	}
+	for _, p := range parts {
+		if !shareNetworks[p] {
+			return 0
+		}
+	}
+	if len(parts) >= 2 {
+		return 2
+	}
+	return 1
+}
+
+var shareFilter = newResFilter(resMaxLine, []map[string]bool{shareStrong, shareNetworks})
+
+func extractShare(d *Document) Result {
+	kind := func(k int) int {
+		if k < 0 || len(d.Lines[k].Text) > resMaxLine {
+			return 0
+		}
+		return shareKind(resKey(d.Lines[k].Text))
+	}
+	return resScan(d, shareFilter, func(i int, key string) bool {
+		switch shareKind(key) {
+		case 2:
+			return true
+		case 1:
+			p, n := resPrevNonBlank(d, i), resNextNonBlank(d, i)
+			return n < 0 || !resProse(d.Lines[n].Text) || kind(p) > 0 || kind(n) > 0
+		}
+		return false
+	})
+}
+
+// ---- residue.subscribe ----
+
+var subscribeLabels = resSet(
+	"Subscribe", "Subscribe now", "Subscribe today", "Subscribe here", "Subscribe for free",
+	"Subscribe to our newsletter", "Subscribe to the newsletter", "Subscribe to newsletter",
+	"Subscribe to our newsletters", "Sign up for our newsletter", "Sign up to our newsletter",
+	"Sign up for the newsletter", "Sign up for our newsletters", "Sign up", "Sign up now",
+	"Sign up here", "Sign me up", "Enter your email", "Enter your email address",
+	"Your email address", "Email address", "Get the latest news delivered to your inbox",
+	"Newsletter", "Newsletters", "Our newsletter", "Newsletter sign-up", "Newsletter signup",
+	"Newsletter sign up", "Join our newsletter", "Join our mailing list", "Thank you for subscribing",
+	"Thanks for subscribing", "You're subscribed", "You're all set", "Get our newsletter",
+	"Free newsletter", "Sign up to our free newsletter",
+)
+
+var subscribeVerbs = []string{"get ", "sign up", "subscribe", "receive ", "enter ", "join ", "stay ", "want ", "never miss"}
+
+var subscribeObjects = []string{"our newsletter", "your inbox", "our mailing list", "our daily newsletter", "our weekly newsletter", "our free newsletter"}
+
+var subscribeFilter = newResFilter(200, []map[string]bool{subscribeLabels}, subscribeVerbs...)
+
+func extractSubscribe(d *Document) Result {
+	return resScan(d, subscribeFilter, func(_ int, key string) bool {
+		if subscribeLabels[key] {
+			return true
+		}
+		if len(strings.Fields(key)) > 24 {
+			return false
+		}
+		verb := false
+		for _, v := range subscribeVerbs {
+			if strings.HasPrefix(key, v) {
+				verb = true
+				break
+			}
+		}
+		if !verb {
+			return false
+		}
+		for _, o := range subscribeObjects {
+			if strings.Contains(key, o) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// ---- residue.cookie ----
+
+var cookieLabels = resSet(
+	"Accept all cookies", "Accept cookies", "Accept all", "Reject all", "Reject all cookies",
+	"Allow all cookies", "Allow cookies", "Allow all", "Decline cookies", "Necessary cookies only",
+	"Only necessary cookies", "Use necessary cookies only", "Cookie settings", "Cookies settings",
+	"Cookie preferences", "Manage cookies", "Manage consent", "Manage consent preferences",
+	"Manage preferences", "Manage cookie preferences", "Cookie policy", "Cookies policy",
+	"Cookie consent", "We value your privacy", "Privacy preferences", "Consent preferences",
+	"Customise cookies", "Customize cookies", "Accept and close", "Agree and proceed",
+)
+
+var cookiePrefixes = []string{
+	"we use cookies", "this website uses cookies", "this site uses cookies", "our website uses cookies",
+	"our site uses cookies", "we and our partners use cookies", "we and our partners store",
+	"by continuing to browse", "by continuing to use this", "by continuing to use our",
+	"by using this website", "by using this site", "by using our site", "by using our website",
+	"by clicking \"accept", "by clicking “accept", "by clicking accept",
+}
+
+var cookieFilter = newResFilter(600, []map[string]bool{cookieLabels}, cookiePrefixes...)
+
+func extractCookie(d *Document) Result {
+	return resScan(d, cookieFilter, func(_ int, key string) bool {
+		if cookieLabels[key] {
+			return true
+		}
+		if key[0] != 'w' && key[0] != 't' && key[0] != 'o' && key[0] != 'b' {
+			return false
+		}
+		for _, p := range cookiePrefixes {
+			if strings.HasPrefix(key, p) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// ---- residue.advertisement ----
+
+var adLabels = resSet(
+	"Advertisement", "Advertisements", "Advert", "Ad", "Ads", "Sponsored", "Sponsored content",
+	"Sponsored post", "Sponsored links", "Paid content", "Paid post", "Promoted", "Promoted content",
+	"Partner content", "Story continues below advertisement", "Article continues below advertisement",
+	"Article continues below", "Story continues below", "Continue reading below",
+	"Scroll to continue with content", "Scroll to continue", "Advertisement - Scroll to continue",
+	"Continue reading after the ad", "Content continues below", "Ad feedback", "Report this ad",
+	"Skip ad", "Close ad", "Advertisement - story continues below", "(Advertisement)",
+	"Continue reading the main story", "Remove ads", "Ad loading",
+)
+
+var adFilter = newResFilter(resMaxLine, []map[string]bool{adLabels, resSet("(", "[")})
+
+func extractAdvertisement(d *Document) Result {
+	return resScan(d, adFilter, func(_ int, key string) bool {
+		return adLabels[strings.Trim(key, "()[] ")]
+	})
+}
+
+// ---- residue.source-link ----
+
+var sourceLabels = resSet("Source link", "Read the original article", "View original article", "Original article", "Source links")
+
+// resDomain: "example.com", "www.example.co.uk", "https://x.org/a".
+func resDomain(s string) bool {
+	if strings.ContainsAny(s, " \t") || len(s) < 4 {
+		return false
+	}
+	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.") {
+		return true
+	}
+	dot := strings.LastIndexByte(s, '.')
+	if dot <= 0 || dot >= len(s)-2 {
+		return false
+	}
+	for _, r := range s[dot+1:] {
+		if !(r >= 'a' && r <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// resShortName: 1–4 words, no sentence punctuation inside.
+func resShortName(s string) bool {
+	n := len(strings.Fields(s))
+	return n >= 1 && n <= 4 && !strings.ContainsAny(s, ",;")
+}
+
+var sourceFilter = newResFilter(300, []map[string]bool{sourceLabels, resSet("source", "originally", "the post", "this", "via")},
+	"source", "originally ", "the post ", "this article ", "this story ", "this post ", "via ")
+
+func extractSourceLink(d *Document) Result {
+	return resScan(d, sourceFilter, func(i int, key string) bool {
+		if sourceLabels[key] {
+			return true
+		}
+		raw := d.Lines[i].Text
+		switch key[0] {
+		case 's':
+			if rest := resAfterLabel(key, "source"); rest != "" {
+				if resDomain(rest) {
+					return true
+				}
+				return resShortName(rest) && !resEndsSentence(raw) && resNearEnd(d, i, 3)
+			}
+		case 'o':
+			for _, p := range []string{"originally published at ", "originally published on ", "originally posted at ", "originally posted on ", "originally appeared on "} {
+				if strings.HasPrefix(key, p) {
+					return !strings.Contains(key, ",") && len(strings.Fields(key)) <= 15
+				}
+			}
+		case 't':
+			if strings.HasPrefix(key, "the post ") && strings.Contains(key, " appeared first on ") {
+				return true
+			}
+			for _, p := range []string{"this article was originally published", "this story was originally published",
+				"this post was originally published", "this article first appeared", "this story first appeared",
+				"this post first appeared", "this article was first published", "this article is republished from",
+				"this story was first published"} {
+				if strings.HasPrefix(key, p) {
+					return true
+				}
+			}
+		case 'v':
+			if strings.HasPrefix(key, "via ") {
+				return resShortName(key[4:]) && !resEndsSentence(raw) && resNearEnd(d, i, 3)
+			}
+		}
+		return false
+	})
+}
+
+// ---- residue.tag-list ----
+
+var tagLabels = resSet("Tags", "Tag", "Filed under", "Categories", "Category", "Topics", "Tagged",
+	"Tagged with", "Labels", "Posted in", "Related tags", "Article tags", "Tags for this article")
+
+var tagPrefixes = []string{"tags", "tag", "filed under", "categories", "category", "topics", "tagged",
+	"tagged with", "labels", "posted in", "related tags"}
+
+var tagFilter = newResFilter(250, []map[string]bool{tagLabels}, tagPrefixes...)
+
+func extractTagList(d *Document) Result {
+	return resScan(d, tagFilter, func(i int, key string) bool {
+		if tagLabels[key] {
+			return true
+		}
+		switch key[0] {
+		case 't', 'f', 'c', 'l', 'p', 'r':
+		default:
+			return false
+		}
+		for _, p := range tagPrefixes {
+			if rest := resAfterLabel(key, p); rest != "" {
+				// a list of tags, not a sentence.
+				return !resEndsSentence(d.Lines[i].Text) && len(strings.Fields(rest)) <= 30
+			}
+		}
+		return false
+	})
+}
+
+// ---- residue.template-id ----
+
+// templateWords are the parts of Blogger-style widget identifiers.
+var templateWords = map[string]bool{
+	"recent": true, "related": true, "default": true, "hot-posts": true, "post-list": true,
+	"sidebar": true, "post-tag": true, "col-left": true, "col-right": true, "grid-big": true,
+	"grid-small": true, "featured": true, "random": true, "comments": true, "slider": true,
+	"carousel": true, "mega-menu": true, "block": true, "list": true, "grid": true, "ticker": true,
+	"posts": true, "hot": true, "tab": true, "trending": true, "popular": true, "block-1": true,
+	"block-2": true, "feat-big": true, "feat-list": true, "videos": true, "mega-grid": true,
+	"recent-posts": true, "list1": true, "list2": true,
+}
+
+func templateID(t string) bool {
+	if len(t) > 60 || strings.IndexByte(t, '/') < 0 || strings.ContainsAny(t, " \t") ||
+		strings.Contains(t, "://") || strings.HasPrefix(t, "www.") {
+		return false
+	}
+	if strings.Contains(t, "$results={") || strings.Contains(t, "$label={") || strings.Contains(t, "$type={") {
+		return true
+	}
+	parts := strings.Split(t, "/")
+	known, numeric := false, 0
+	for _, p := range parts {
+		if p == "" {
+			return false
+		}
+		digits := true
+		for i := 0; i < len(p); i++ {
+			c := p[i]
+			switch {
+			case c >= '0' && c <= '9':
+			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '-', c == '_':
+				digits = false
+			default:
+				return false
+			}
+		}
+		if digits {
+			numeric++
+		}
+		if templateWords[lowerASCII(p)] {
+			known = true
+		}
+	}
+	return known && numeric < len(parts)
+}
+
+func extractTemplateID(d *Document) Result {
+	var fs []Finding
+	for i, l := range d.Lines {
+		if l.Blank || len(l.Text) > resMaxLine || strings.IndexByte(l.Text, '/') < 0 && strings.IndexByte(l.Text, '$') < 0 {
+			continue
+		}
+		t := strings.TrimFunc(l.Text, resEdge)
+		if templateID(t) || strings.HasPrefix(t, "$") && templateID(strings.ReplaceAll(t, " ", "")) {
+			fs = append(fs, d.LineFinding(i, 1))
+		}
+	}
+	return resResult(fs)
+}
+
+// ---- residue.site-counter ----
+
+// resNumberLine: the line holds only a number ("0", "12", "1,204").
+func resNumberLine(s string) bool {
+	s = strings.TrimFunc(s, resEdge)
+	return s != "" && resCount(s) && s[0] >= '0' && s[0] <= '9'
+}
+
+// resHeaderLine: a site name — 1 to 5 words, a letter, no terminal punctuation.
+func resHeaderLine(s string) bool {
+	s = strings.TrimFunc(s, resEdge)
+	if s == "" || len(s) > 60 || resNumberLine(s) {
+		return false
+	}
+	if n := len(strings.Fields(s)); n > 5 {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".!?:;,\"”)", r) {
+		return false
+	}
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+func extractSiteCounter(d *Document) Result {
+	// a numbered list (1, 2, 3 on lines of their own) is not a counter.
+	prevVal, steps := -10, 0
+	for _, l := range d.Lines {
+		if l.Blank || len(l.Text) > 16 || !resNumberLine(l.Text) {
+			continue
+		}
+		v := resAtoi(strings.TrimFunc(l.Text, resEdge))
+		if v == prevVal+1 {
+			steps++
+		}
+		prevVal = v
+	}
+	if steps >= 1 {
+		return Result{}
+	}
+	var fs []Finding
+	fired := map[int]bool{}
+	for i, l := range d.Lines {
+		if l.Blank || len(l.Text) > 16 || !resNumberLine(l.Text) {
+			continue
+		}
+		p := resPrevNonBlank(d, i)
+		if p < 0 {
+			continue
+		}
+		switch {
+		case fired[p] && resNumberLine(d.Lines[p].Text):
+			// another counter right after a counter of the same header.
+		case resHeaderLine(d.Lines[p].Text):
+			if !fired[p] {
+				fired[p] = true
+				fs = append(fs, d.LineFinding(p, 1))
+			}
+		default:
+			continue
+		}
+		fired[i] = true
+		fs = append(fs, d.LineFinding(i, 1))
+	}
+	return resResult(fs)
+}
+
+func resAtoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			n = n*10 + int(c-'0')
+			if n > 1e8 {
+				return -100
+			}
+		} else if c != ',' {
+			return -100
+		}
+	}
+	return n
+}
+
+// ---- residue.nav-menu ----
+
+var menuWords = resSet(
+	"home", "home page", "homepage", "news", "sport", "sports", "business", "world", "opinion",
+	"login", "log in", "sign in", "register", "menu", "search", "about", "about us", "contact",
+	"contact us", "politics", "entertainment", "lifestyle", "tech", "technology", "health", "science",
+	"culture", "travel", "video", "videos", "podcasts", "podcast", "weather", "local", "uk", "us",
+	"national", "economy", "markets", "arts", "books", "food", "style", "education", "jobs",
+	"careers", "privacy", "privacy policy", "terms", "terms of use", "terms of service", "subscribe",
+	"newsletter", "newsletters", "more", "latest", "shop", "blog", "games", "puzzles", "obituaries",
+	"crime", "environment", "climate", "music", "film", "tv", "money", "cars", "property",
+	"motoring", "fashion", "advertise", "faq", "help", "sitemap", "archive", "events", "photos",
+	"gallery", "live", "my account", "account", "log out", "logout", "cookie policy", "football",
+	"cricket", "tennis", "golf", "rugby", "f1", "us news", "uk news", "world news", "local news",
+)
+
+// navItem: a menu entry — 1 to 3 words, no digits, no terminal punctuation,
+// not a byline or a quotation.
+func navItem(s string) bool {
+	s = strings.TrimFunc(s, resEdge)
+	s = strings.TrimLeft(s, "-*•·>#▪►◦ ")
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	f := strings.Fields(s)
+	if len(f) > 3 || strings.EqualFold(f[0], "by") {
+		return false
+	}
+	r0, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsLetter(r0) {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".!?,;:\"”)'’", r) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsDigit(r) || r == '@' {
+			return false
+		}
+	}
+	return true
+}
+
+// navStyle is the leading bullet or heading mark of a line, or 0.
+func navStyle(s string) rune {
+	s = strings.TrimLeftFunc(s, resEdge)
+	r, _ := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune("-*•·>#▪►◦", r) {
+		return r
+	}
+	return 0
+}
+
+// navSeparators split a one-line menu.
+var navSeparators = []string{" | ", " / ", " • ", " · ", " » ", " > ", " › "}
+
+// navOneLine: "Home / News / Sport / Business / Contact", "Home » News » World".
+func navOneLine(s string) bool {
+	s = strings.TrimFunc(s, resEdge)
+	if len(s) > 160 {
+		return false
+	}
+	for _, sep := range navSeparators {
+		if !strings.Contains(s, sep) {
+			continue
+		}
+		parts := strings.Split(s, sep)
+		menu := 0
+		for _, p := range parts {
+			if !navItem(p) {
+				return false
+			}
+			if menuWords[resKey(p)] {
+				menu++
+			}
+		}
+		n := len(parts)
+		return n >= 5 || n >= 3 && menu >= 2 && 2*menu > n
+	}
+	return false
+}
+
+func extractNavMenu(d *Document) Result {
+	var fs []Finding
+	var run []int
+	menu := 0
+	style := rune(-1)
+	flush := func() {
+		n := len(run)
+		if n >= 4 {
+			colon := false
+			if p := resPrevNonBlank(d, run[0]); p >= 0 {
+				colon = strings.HasSuffix(strings.TrimFunc(d.Lines[p].Text, resEdge), ":")
+			}
+			if (n >= 5 && !colon) || 2*menu > n {
+				for _, i := range run {
+					fs = append(fs, d.LineFinding(i, 1))
+				}
+			}
+		}
+		run, menu, style = run[:0], 0, -1
+	}
+	blanks := 0
+	for i, l := range d.Lines {
+		if resBlank(l) {
+			blanks++
+			if blanks > 2 {
+				flush()
+			}
+			continue
+		}
+		blanks = 0
+		if len(l.Text) > 160 {
+			flush()
+			continue
+		}
+		if navItem(l.Text) {
+			// a menu is uniform: a heading or a bullet style change ends the run.
+			if st := navStyle(l.Text); st != style {
+				flush()
+				style = st
+			}
+			run = append(run, i)
+			if menuWords[resKey(l.Text)] {
+				menu++
+			}
+			continue
+		}
+		flush()
+		if navOneLine(l.Text) {
+			fs = append(fs, d.LineFinding(i, 1))
+		}
+	}
+	flush()
+	return resResult(fs)
+}
+
+// ---- residue.trailing-blank ----
+
+func extractTrailingBlank(d *Document) Result {
+	n := len(d.Lines)
+	end := n
+	if strings.HasSuffix(d.Text, "\n") {
+		end-- // the empty line after the final newline is not a blank line
+	}
+	first := end
+	for first > 0 && resBlank(d.Lines[first-1]) {
+		first--
+	}
+	if first == 0 || end-first < 3 {
+		return Result{}
+	}
+	l := d.Lines[first]
+	return resResult([]Finding{d.Finding(Span{l.Start, l.Start}, 1)})
+}
