@@ -10,9 +10,9 @@ import (
 	"strings"
 
 	"github.com/chaff-dev/chaff/cmd/input"
+	"github.com/chaff-dev/chaff/cmd/report"
 	"github.com/chaff-dev/chaff/features"
 	"github.com/chaff-dev/chaff/model"
-	"github.com/olekukonko/tablewriter"
 	"github.com/urfave/cli/v2"
 )
 
@@ -96,7 +96,7 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 func printEval(w io.Writer, m *model.Model, rows []evalRow) error {
-	t := tablewriter.NewWriter(w)
+	t := report.NewTable(w)
 	t.Header("set", "docs", "machine", "human", "AUROC", "caught@1%FPR", "caught@5%FPR", "precision", "recall", "F1", "FPR")
 	for _, r := range rows {
 		x := r.Metrics
@@ -108,7 +108,7 @@ func printEval(w io.Writer, m *model.Model, rows []evalRow) error {
 	}
 	all := rows[0].Metrics
 	fmt.Fprintf(w, "thresholds: suspect %.1f, flagged %.1f\n", m.Thresholds.Suspect, m.Thresholds.Flagged)
-	ct := tablewriter.NewWriter(w)
+	ct := report.NewTable(w)
 	ct.Header("class", "clean", "suspect", "flagged")
 	for _, row := range []struct {
 		name string

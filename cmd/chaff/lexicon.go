@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"github.com/chaff-dev/chaff/cmd/input"
+	"github.com/chaff-dev/chaff/cmd/report"
 	"github.com/chaff-dev/chaff/features"
 	"github.com/chaff-dev/chaff/model"
-	"github.com/olekukonko/tablewriter"
 	"github.com/urfave/cli/v2"
 )
 
@@ -65,7 +65,7 @@ The shipped lexicon was made with:
 				return cli.Exit("chaff lexicon: "+err.Error(), 2)
 			}
 			show := c.Int("show")
-			t := tablewriter.NewWriter(c.App.Writer)
+			t := report.NewTable(c.App.Writer)
 			t.Header("machine-leaning", "log-odds", "person-leaning", "log-odds")
 			for i := 0; i < show; i++ {
 				row := []string{"", "", "", ""}

@@ -11,9 +11,9 @@ import (
 	"strings"
 
 	"github.com/chaff-dev/chaff/cmd/input"
+	"github.com/chaff-dev/chaff/cmd/report"
 	"github.com/chaff-dev/chaff/features"
 	"github.com/chaff-dev/chaff/model"
-	"github.com/olekukonko/tablewriter"
 	"github.com/urfave/cli/v2"
 )
 
@@ -213,7 +213,7 @@ func scoreLabelled(m *model.Model, docs []labelled) []model.Scored {
 func printCoefficients(c *cli.Context, m *model.Model, rep *model.TrainReport) error {
 	ws := append([]model.Weight(nil), m.Features...)
 	sort.SliceStable(ws, func(i, j int) bool { return math.Abs(ws[i].Coef) > math.Abs(ws[j].Coef) })
-	t := tablewriter.NewWriter(c.App.Writer)
+	t := report.NewTable(c.App.Writer)
 	t.Header("feature", "coefficient", "mean", "scale")
 	for _, w := range ws {
 		t.Append([]string{w.ID, fmt.Sprintf("%+.4f", w.Coef), fmt.Sprintf("%.4g", w.Mean), fmt.Sprintf("%.4g", w.Scale)})

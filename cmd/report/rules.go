@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"github.com/chaff-dev/chaff/features"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // RuleFormats are the formats WriteRules accepts, the default first.
@@ -28,11 +26,7 @@ func WriteRules(w io.Writer, format string, cat []*features.Feature) error {
 			}
 			rows = append(rows, []string{f.ID, string(f.Category), hard, oneLine(f.Description)})
 		}
-		t := tablewriter.NewTable(w,
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithHeaderAlignment(tw.AlignLeft),
-			tablewriter.WithRowAutoWrap(tw.WrapNone),
-		)
+		t := NewTable(w)
 		t.Header("ID", "CATEGORY", "HARD", "DESCRIPTION")
 		if err := t.Bulk(rows); err != nil {
 			return err

@@ -71,10 +71,7 @@ func (r *tableReporter) Close() error {
 		return err
 	}
 	if len(r.rows) > 0 {
-		t := tablewriter.NewTable(r.w,
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithHeaderAlignment(tw.AlignLeft),
-			tablewriter.WithRowAutoWrap(tw.WrapNone),
+		t := NewTable(r.w,
 			tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignLeft}}),
 		)
 		t.Header("PATH/ID", "SCORE", "VERDICT", "TOP REASONS")
