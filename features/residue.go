@@ -271,6 +271,7 @@ func init() {
 		},
 		&Feature{
 			ID:          "residue.nav-menu",
+			Suspect:     true,
 			Category:    Residue,
 			Description: "navigation menus: runs of very short lines (Home, News, Sport, ...) or a one-line menu",
 			Fires: []string{

@@ -154,6 +154,16 @@ func (m *Model) Probability(x float64) float64 {
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 func logit(p float64) float64   { return math.Log(p / (1 - p)) }
 
+// residueFloor is the least score of a document carrying page residue of
+// k different kinds: the suspect threshold for one, rising towards (never
+// reaching) the flagged threshold as more kinds of widget show up, so that
+// residue alone never accuses anyone and more residue still ranks higher.
+func (m *Model) residueFloor(k int) float64 {
+	s, f := m.Thresholds.Suspect, m.Thresholds.Flagged
+	floor := s + 0.9*(f-s)*(1-math.Pow(2, -float64(k-1)))
+	return math.Ceil(floor*10) / 10
+}
+
 // Verdict for a score.
 func (m *Model) Verdict(score float64) Verdict {
 	switch {
@@ -214,10 +224,11 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	// Hard evidence: each firing hard feature is an independent witness
 	// worth hardProbability; they combine with the model like odds do.
 	hardLogit := logit(hardProbability)
+	residueRules := 0
 	for i, f := range cat {
 		r := results[i]
 		if f.Suspect && len(r.Findings) > 0 {
-			e.Residue = true
+			residueRules++
 		}
 		if f.Hard && len(r.Findings) > 0 {
 			e.Hard = true
@@ -241,10 +252,9 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 		return fa.Rule < fb.Rule
 	})
 	e.Score = math.Round(p*1000) / 10
-	if e.Residue {
-		// page residue: at least suspect, so a copy with residue never
-		// scores below the suspect line.
-		e.Score = math.Max(e.Score, m.Thresholds.Suspect)
+	if residueRules > 0 {
+		e.Residue = true
+		e.Score = math.Max(e.Score, m.residueFloor(residueRules))
 	}
 	e.Verdict = m.Verdict(e.Score)
 	if e.Hard {
