@@ -390,8 +390,10 @@ func (d *Document) splitSentences() {
 			continue
 		}
 		end := i + 1
-		// closing quotes and brackets belong to the sentence they close.
-		for end < len(d.Tokens) && d.Tokens[end].Line == t.Line && strings.Contains("\"'”’)]", d.Tokens[end].Text) {
+		// closing quotes and brackets belong to the sentence they close; a
+		// quote after a space opens the next one.
+		for end < len(d.Tokens) && d.Tokens[end].Line == t.Line && d.Tokens[end].Start == d.Tokens[end-1].End &&
+			strings.Contains("\"'”’)]", d.Tokens[end].Text) {
 			end++
 		}
 		if t.Text == "." && i > 0 && abbreviations[d.Tokens[i-1].Lower] {

@@ -29,8 +29,14 @@ func NormaliseTypography(s string) string { return typography.Replace(s) }
 // three common ways, chosen by rng: one block, one paragraph a line, or
 // paragraphs separated by blank lines, with 1-4 sentences a paragraph.
 func Relayout(s string, rng *rand.Rand) string {
+	return layout(s, rng.Intn(3), rng)
+}
+
+// layout lays s out in style 0 (one block), 1 (a paragraph a line) or 2
+// (blank lines between paragraphs). Paragraphs break only where white space
+// was, so no word is ever cut.
+func layout(s string, style int, rng *rand.Rand) string {
 	flat := strings.Join(strings.Fields(s), " ")
-	style := rng.Intn(3)
 	if style == 0 {
 		return flat
 	}
@@ -42,22 +48,29 @@ func Relayout(s string, rng *rand.Rand) string {
 	}
 	var b strings.Builder
 	start := 0
-	for i := 0; i < len(d.Sentences); {
-		n := 1 + rng.Intn(4)
-		j := min(i+n, len(d.Sentences))
+	for i := 0; i < len(d.Sentences) && start < len(flat); {
+		j := min(i+1+rng.Intn(4), len(d.Sentences))
 		end := d.Sentences[j-1].Span.End
+		for end < len(flat) && flat[end] != ' ' {
+			end++
+		}
 		if j == len(d.Sentences) {
 			end = len(flat)
 		}
-		if b.Len() > 0 {
-			b.WriteString(sep)
+		if end > start {
+			if b.Len() > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(strings.TrimSpace(flat[start:end]))
 		}
-		b.WriteString(strings.TrimSpace(flat[start:end]))
 		start = end
 		i = j
 	}
 	if start < len(flat) {
-		b.WriteString(flat[start:])
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(strings.TrimSpace(flat[start:]))
 	}
 	return b.String()
 }
@@ -129,7 +142,7 @@ func firstLines(s string, n int) []string {
 // real article body at the top, a few from after it at the bottom, and now
 // and then one in the middle.
 func InjectResidue(text string, before, after []string, rng *rand.Rand) string {
-	body := strings.Split(Relayout(text, rng), "\n")
+	body := strings.Split(layout(text, 1, rng), "\n")
 	var lines []string
 	if len(before) > 0 && rng.Intn(2) == 0 {
 		k := 1 + rng.Intn(min(len(before), 4))

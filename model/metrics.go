@@ -121,7 +121,7 @@ func ThresholdAtFPR(neg []float64, fpr float64) float64 {
 	}
 	s := append([]float64(nil), neg...)
 	sort.Sort(sort.Reverse(sort.Float64Slice(s)))
-	allowed := int(math.Floor(fpr * float64(len(s))))
+	allowed := int(math.Floor(fpr*float64(len(s)) + 1e-9))
 	// the threshold must sit above the (allowed+1)-th highest negative.
 	if allowed >= len(s) {
 		return math.Inf(-1)

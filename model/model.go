@@ -161,7 +161,8 @@ func logit(p float64) float64   { return math.Log(p / (1 - p)) }
 func (m *Model) residueFloor(k int) float64 {
 	s, f := m.Thresholds.Suspect, m.Thresholds.Flagged
 	floor := s + 0.9*(f-s)*(1-math.Pow(2, -float64(k-1)))
-	return math.Ceil(floor*10) / 10
+	// scores are shown to a tenth: stay a tenth below flagged.
+	return math.Max(s, math.Min(math.Ceil(floor*10)/10, f-0.1))
 }
 
 // Verdict for a score.

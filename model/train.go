@@ -356,9 +356,21 @@ func meanSD(X [][]float64, j int) (float64, float64) {
 	return mean, math.Sqrt(v / n)
 }
 
-// fitLogistic fits p = sigmoid(a*x + b) by Newton's method (Platt scaling).
+// fitLogistic fits p = sigmoid(a*x + b) by Newton's method (Platt
+// scaling), halving a step until the log-loss goes down, so that a start far
+// from the answer cannot throw it off.
 func fitLogistic(x, y []float64) (a, b float64) {
+	loss := func(a, b float64) float64 {
+		l := 0.0
+		for i := range x {
+			z := a*x[i] + b
+			// log(1+e^z) - y*z, computed without overflow
+			l += math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) - y[i]*z
+		}
+		return l
+	}
 	a, b = 1, 0
+	cur := loss(a, b)
 	for it := 0; it < 100; it++ {
 		var ga, gb, haa, hab, hbb float64
 		for i := range x {
@@ -377,9 +389,19 @@ func fitLogistic(x, y []float64) (a, b float64) {
 		det := haa*hbb - hab*hab
 		da := (hbb*ga - hab*gb) / det
 		db := (haa*gb - hab*ga) / det
-		a -= da
-		b -= db
-		if math.Abs(da) < 1e-9 && math.Abs(db) < 1e-9 {
+		step := 1.0
+		for ; step > 1e-6; step /= 2 {
+			if l := loss(a-step*da, b-step*db); l <= cur {
+				cur = l
+				break
+			}
+		}
+		if step <= 1e-6 {
+			break
+		}
+		a -= step * da
+		b -= step * db
+		if math.Abs(step*da) < 1e-9 && math.Abs(step*db) < 1e-9 {
 			break
 		}
 	}

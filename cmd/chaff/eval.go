@@ -37,7 +37,7 @@ at the model's own flagged threshold; and the confusion of classes against verdi
 			&cli.BoolFlag{Name: "all-pages", Usage: "with --pairs: every page, including those whose residue trained the model"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "table or json"},
 			&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL field with 1 = machine, 0 = person"},
-			&cli.StringFlag{Name: "model", Usage: "model JSON (default: the embedded model)"},
+			modelFlag(),
 		},
 		Action: runEval,
 	}

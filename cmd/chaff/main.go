@@ -28,7 +28,7 @@ func main() {
 // run runs the app and turns its error into an exit code, writing the
 // error's message (if any) to the app's ErrWriter.
 func run(app *cli.App, args []string) int {
-	err := app.Run(args)
+	err := app.Run(flagsFirst(app, args))
 	if err == nil {
 		return exitOK
 	}
@@ -100,6 +100,63 @@ Exit codes: 0 all read and scored; 1 a document scored at or above --fail-above;
 		}
 	}
 	return app
+}
+
+// flagsFirst moves a command's flags in front of its paths, so that
+// "chaff score drafts/ --format json" works as users of other CLIs expect
+// (urfave/cli stops reading flags at the first path). "--" ends the flags.
+func flagsFirst(app *cli.App, args []string) []string {
+	i := 1
+	for i < len(args) && strings.HasPrefix(args[i], "-") {
+		if takesValue(app.Flags, args[i]) {
+			i++
+		}
+		i++
+	}
+	if i >= len(args) {
+		return args
+	}
+	cmd := app.Command(args[i])
+	if cmd == nil {
+		return args
+	}
+	var flags, paths []string
+	rest := args[i+1:]
+	for k := 0; k < len(rest); k++ {
+		a := rest[k]
+		switch {
+		case a == "--":
+			paths = append(paths, rest[k:]...)
+			k = len(rest)
+		case strings.HasPrefix(a, "-") && a != "-":
+			flags = append(flags, a)
+			if takesValue(cmd.Flags, a) && k+1 < len(rest) {
+				k++
+				flags = append(flags, rest[k])
+			}
+		default:
+			paths = append(paths, a)
+		}
+	}
+	out := append(append([]string(nil), args[:i+1]...), flags...)
+	return append(out, paths...)
+}
+
+// takesValue tells whether arg names a flag of fs that takes a separate value.
+func takesValue(fs []cli.Flag, arg string) bool {
+	name := strings.TrimLeft(arg, "-")
+	if strings.Contains(name, "=") {
+		return false
+	}
+	for _, f := range fs {
+		for _, n := range f.Names() {
+			if n == name {
+				_, isBool := f.(*cli.BoolFlag)
+				return !isBool
+			}
+		}
+	}
+	return false
 }
 
 // usageError turns a flag parsing error into exit code 2 with a pointer to help.

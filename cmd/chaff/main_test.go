@@ -433,3 +433,23 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+func TestFlagsFirst(t *testing.T) {
+	app := newApp(io.Discard, io.Discard)
+	cases := []struct{ in, want string }{
+		{"chaff score a.txt --format json", "chaff score --format json a.txt"},
+		{"chaff score a.txt --fail-above=50 b.txt", "chaff score --fail-above=50 a.txt b.txt"},
+		{"chaff --model m.json score a.txt --top 3", "chaff --model m.json score --top 3 a.txt"},
+		{"chaff eval --pairs p.jsonl", "chaff eval --pairs p.jsonl"},
+		{"chaff eval p.jsonl --pairs --by generator", "chaff eval --pairs --by generator p.jsonl"},
+		{"chaff score - --format csv", "chaff score --format csv -"},
+		{"chaff score --format csv -- --odd-name.txt", "chaff score --format csv -- --odd-name.txt"},
+		{"chaff nosuch x --y", "chaff nosuch x --y"},
+	}
+	for _, c := range cases {
+		got := strings.Join(flagsFirst(app, strings.Fields(c.in)), " ")
+		if got != c.want {
+			t.Errorf("flagsFirst(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -258,7 +258,7 @@ func TestRules(t *testing.T) {
 	if err := WriteRules(&b, "table", cat); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"ID", "CATEGORY", "HARD", "DESCRIPTION", "leak.x", "a statistic", "2 rules, 1 hard"} {
+	for _, s := range []string{"ID", "CATEGORY", "EFFECT", "DESCRIPTION", "leak.x", "flags", "weight", "a statistic", "2 rules, 1 hard"} {
 		if !strings.Contains(b.String(), s) {
 			t.Errorf("table lacks %q:\n%s", s, b.String())
 		}

@@ -12,22 +12,18 @@ import (
 // RuleFormats are the formats WriteRules accepts, the default first.
 var RuleFormats = []string{"table", "json"}
 
-// WriteRules writes the feature catalogue: a table of ID, CATEGORY, HARD and
-// DESCRIPTION, or a JSON array that also holds each rule's examples (texts
-// that must make it fire, and texts that must not).
+// WriteRules writes the feature catalogue: a table of ID, CATEGORY, EFFECT
+// and DESCRIPTION, or a JSON array that also holds each rule's examples
+// (texts that must make it fire, and texts that must not).
 func WriteRules(w io.Writer, format string, cat []*features.Feature) error {
 	switch format {
 	case "table":
 		rows := make([][]string, 0, len(cat))
 		for _, f := range cat {
-			hard := ""
-			if f.Hard {
-				hard = "yes"
-			}
-			rows = append(rows, []string{f.ID, string(f.Category), hard, oneLine(f.Description)})
+			rows = append(rows, []string{f.ID, string(f.Category), effect(f), oneLine(f.Description)})
 		}
 		t := NewTable(w)
-		t.Header("ID", "CATEGORY", "HARD", "DESCRIPTION")
+		t.Header("ID", "CATEGORY", "EFFECT", "DESCRIPTION")
 		if err := t.Bulk(rows); err != nil {
 			return err
 		}
@@ -40,7 +36,7 @@ func WriteRules(w io.Writer, format string, cat []*features.Feature) error {
 				hard++
 			}
 		}
-		_, err := fmt.Fprintf(w, "%d rules, %d hard (a hard rule flags a document on its own)\n", len(cat), hard)
+		_, err := fmt.Fprintf(w, "%d rules, %d hard. EFFECT: flags = hard evidence, flags a document on its own; suspect = page residue, makes it at least suspect; weight = the model's weight only.\n", len(cat), hard)
 		return err
 	case "json":
 		var b bytes.Buffer
@@ -53,7 +49,7 @@ func WriteRules(w io.Writer, format string, cat []*features.Feature) error {
 			writeString(&b, f.ID)
 			b.WriteString(`,"category":`)
 			writeString(&b, string(f.Category))
-			fmt.Fprintf(&b, `,"hard":%t,"description":`, f.Hard)
+			fmt.Fprintf(&b, `,"hard":%t,"suspect":%t,"description":`, f.Hard, f.Suspect)
 			writeString(&b, f.Description)
 			b.WriteString(`,"fires":`)
 			writeStrings(&b, f.Fires)
@@ -69,6 +65,17 @@ func WriteRules(w io.Writer, format string, cat []*features.Feature) error {
 		return err
 	}
 	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(RuleFormats, ", "))
+}
+
+// effect says what firing does beyond the model's weight.
+func effect(f *features.Feature) string {
+	switch {
+	case f.Hard:
+		return "flags"
+	case f.Suspect:
+		return "suspect"
+	}
+	return "weight"
 }
 
 func writeStrings(b *bytes.Buffer, ss []string) {
