@@ -226,10 +226,12 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	// worth hardProbability; they combine with the model like odds do.
 	hardLogit := logit(hardProbability)
 	residueRules := 0
+	suspectRule := map[string]bool{}
 	for i, f := range cat {
 		r := results[i]
 		if f.Suspect && len(r.Findings) > 0 {
 			residueRules++
+			suspectRule[f.ID] = true
 		}
 		if f.Hard && len(r.Findings) > 0 {
 			e.Hard = true
@@ -255,7 +257,24 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	e.Score = math.Round(p*1000) / 10
 	if residueRules > 0 {
 		e.Residue = true
-		e.Score = math.Max(e.Score, m.residueFloor(residueRules))
+		if floor := m.residueFloor(residueRules); floor > e.Score {
+			// the lift to the floor is the residue's doing: share it out
+			// among the residue findings, in the same log-odds unit.
+			lift := logit(floor/100) - logit(math.Max(p, 1e-9))
+			n := 0
+			for _, f := range e.Findings {
+				if suspectRule[f.Rule] {
+					n++
+				}
+			}
+			for k, f := range e.Findings {
+				if suspectRule[f.Rule] {
+					e.Findings[k].Weight = math.Round((f.Weight+lift/float64(n))*1000) / 1000
+				}
+			}
+			e.Categories[features.Residue] += lift
+			e.Score = floor
+		}
 	}
 	e.Verdict = m.Verdict(e.Score)
 	if e.Hard {
