@@ -265,7 +265,7 @@ func TestStdin(t *testing.T) {
 }
 
 func TestFolderWalk(t *testing.T) {
-	r := chaff(t, nil, "score", "--format", "csv", "--sort", "input", "--exclude", "human-*", "--exclude", "README.md", articles)
+	r := chaff(t, nil, "score", "--format", "csv", "--sort", "input", "--exclude", "human-*", articles)
 	if r.code != 0 {
 		t.Fatal(r)
 	}
