@@ -82,6 +82,7 @@ type Document struct {
 	matches   []phraseMatch
 	matched   bool
 	lex       *lexScores
+	shapes    string
 	prose     *Document
 	proseLine []int // line of the parent document for each line of a prose view
 }

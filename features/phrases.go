@@ -104,18 +104,9 @@ func (d *Document) phraseMatches() []phraseMatch {
 	}
 	it := r.machine.IterOverlapping(d.stream)
 	for m := it.Next(); m != nil; m = it.Next() {
-		s, e := m.Start(), m.End()
-		// whole tokens only: the match must start and end at token edges.
-		if d.streamTok[s] < 0 || (e < len(d.stream) && d.stream[e] != ' ') {
+		first, last, ok := d.streamTokens(m.Start(), m.End())
+		if !ok {
 			continue
-		}
-		first := int(d.streamTok[s])
-		last := first
-		for k := e - 1; k >= s; k-- {
-			if d.streamTok[k] >= 0 {
-				last = int(d.streamTok[k])
-				break
-			}
 		}
 		span := Span{d.Tokens[first].Start, d.Tokens[last].End}
 		for _, o := range r.owners[m.Pattern()] {
@@ -123,6 +114,23 @@ func (d *Document) phraseMatches() []phraseMatch {
 		}
 	}
 	return d.matches
+}
+
+// streamTokens maps a match [s, e) of the stream to its first and last
+// token; ok is false unless the match starts and ends at token edges.
+func (d *Document) streamTokens(s, e int) (first, last int, ok bool) {
+	if d.streamTok[s] < 0 || (e < len(d.stream) && d.stream[e] != ' ') {
+		return 0, 0, false
+	}
+	first = int(d.streamTok[s])
+	last = first
+	for k := e - 1; k > s; k-- {
+		if d.streamTok[k] >= 0 {
+			last = int(d.streamTok[k])
+			break
+		}
+	}
+	return first, last, true
 }
 
 // Find returns the set's matches in d, in text order, overlaps included.

@@ -102,17 +102,9 @@ func (lx *Lexicon) Match(d *Document) []LexMatch {
 	var cands []cand
 	it := lx.machine.IterOverlapping(d.stream)
 	for m := it.Next(); m != nil; m = it.Next() {
-		s, e := m.Start(), m.End()
-		if d.streamTok[s] < 0 || (e < len(d.stream) && d.stream[e] != ' ') {
+		first, last, ok := d.streamTokens(m.Start(), m.End())
+		if !ok {
 			continue
-		}
-		first := int(d.streamTok[s])
-		last := first
-		for k := e - 1; k > s; k-- {
-			if d.streamTok[k] >= 0 {
-				last = int(d.streamTok[k])
-				break
-			}
 		}
 		cands = append(cands, cand{first, last + 1, m.Pattern()})
 	}
@@ -134,21 +126,36 @@ func (lx *Lexicon) Match(d *Document) []LexMatch {
 	return out
 }
 
-// MatchAll returns the entry of every match, overlaps included.
-func (lx *Lexicon) MatchAll(d *Document) []int {
+// MatchAll returns the entry of every match in d's token stream, overlaps
+// included.
+func (lx *Lexicon) MatchAll(d *Document) []int { return lx.matchAll(d.stream) }
+
+// matchAll returns the entry of every whole-token match in stream (tokens
+// separated by single spaces), overlaps included.
+func (lx *Lexicon) matchAll(stream string) []int {
 	var out []int
-	if d.stream == "" || len(lx.Entries) == 0 {
+	if stream == "" || len(lx.Entries) == 0 {
 		return nil
 	}
-	it := lx.machine.IterOverlapping(d.stream)
+	it := lx.machine.IterOverlapping(stream)
 	for m := it.Next(); m != nil; m = it.Next() {
 		s, e := m.Start(), m.End()
-		if d.streamTok[s] < 0 || (e < len(d.stream) && d.stream[e] != ' ') {
+		if (s > 0 && stream[s-1] != ' ') || (e < len(stream) && stream[e] != ' ') {
 			continue
 		}
 		out = append(out, m.Pattern())
 	}
 	return out
+}
+
+// NetPer100 is the signed sum of the weights of every match in stream per
+// 100 tokens: above 0 leans machine, below 0 leans person.
+func (lx *Lexicon) NetPer100(stream string) float64 {
+	sum := 0.0
+	for _, e := range lx.matchAll(stream) {
+		sum += lx.Entries[e].Weight
+	}
+	return 100 * per(sum, float64(strings.Count(stream, " ")+1))
 }
 
 // findingWeight is the least log-odds for a phrase to be reported as a
@@ -242,6 +249,25 @@ type LabelledText struct {
 	Machine bool
 }
 
+// MinedStream tells which token stream a lexicon is mined from and matched
+// against.
+type MinedStream int
+
+const (
+	// Phrases: the lower-cased words and sentence punctuation of the prose.
+	Phrases MinedStream = iota
+	// Shapes: the same with content words masked (see ShapeStream).
+	Shapes
+)
+
+// Of returns the stream of d that s names.
+func (s MinedStream) Of(d *Document) string {
+	if s == Shapes {
+		return d.Prose().ShapeStream()
+	}
+	return d.Prose().stream
+}
+
 // MineOptions control lexicon mining.
 type MineOptions struct {
 	MinDocs  int     // a phrase must occur in at least this many documents
@@ -253,6 +279,8 @@ type MineOptions struct {
 	// Drop lists substrings that disqualify a phrase: review found them to
 	// be marks of how the corpus was made, not of style.
 	Drop []string
+	// Stream is what is mined: phrases, or sentence shapes.
+	Stream MinedStream
 }
 
 // DefaultMineOptions are those the shipped lexicon was mined with.
@@ -262,6 +290,11 @@ var DefaultMineOptions = MineOptions{MinDocs: 5, MinZ: 1.5, Prior: 1, MaxEach: 3
 		"answer :", "? answer", // question-answer format of the medical subset's prompts
 		"bbc", // the person-written side is one broadcaster's news
 	}}
+
+// ShapeMineOptions are those the shipped sentence-shape lexicon was mined
+// with: n-grams up to 5 (a shape says little in two tokens), in at least 20
+// documents.
+var ShapeMineOptions = MineOptions{MinDocs: 20, MinZ: 1.5, Prior: 1, MaxEach: 30000, MaxN: 5, MaxAbsLO: 3, Stream: Shapes}
 
 // MineLexicon computes, for every 1-4-gram of the token stream, the
 // smoothed log-odds that a document using it is machine-written rather than
@@ -280,7 +313,7 @@ func MineLexicon(docs []LabelledText, o MineOptions) []LexEntry {
 			nh++
 		}
 		clear(seen)
-		toks := strings.Fields(lt.Doc.Prose().stream)
+		toks := strings.Fields(o.Stream.Of(lt.Doc))
 		for i := range toks {
 			for n := 1; n <= o.MaxN && i+n <= len(toks); n++ {
 				g := toks[i : i+n]

@@ -30,6 +30,8 @@ type TrainOptions struct {
 	Folds int     // cross-fitting and calibration folds
 	Ridge float64 // L2 penalty on the standardised coefficients
 	Mine  features.MineOptions
+	// ShapeMine is the sentence-shape lexicon's mining, cross-fitted too.
+	ShapeMine features.MineOptions
 	// Lexicon is the shipped lexicon's own mining: when set, the template
 	// features of each fold are recomputed with a lexicon mined without that
 	// fold, so the fit sees them as they behave on unseen text.
@@ -48,7 +50,7 @@ type TrainReport struct {
 }
 
 // lexiconFeatures are the catalogue entries computed from the lexicon.
-var lexiconFeatures = [2]string{"template.llm-phrases", "template.human-phrases"}
+var lexiconFeatures = [3]string{"template.llm-phrases", "template.human-phrases", "template.sentence-shapes"}
 
 // Vectors extracts the catalogue feature vector of each document, in
 // parallel.
@@ -316,7 +318,8 @@ func roundUp(t float64) float64 {
 }
 
 // crossFitLexicon replaces the lexicon columns of each fold with values
-// from a lexicon mined on the other folds.
+// from lexicons (phrases and sentence shapes) mined on the other folds, so
+// the fit sees them as they behave on text they were not mined from.
 func crossFitLexicon(samples []Sample, X [][]float64, fold []int, o TrainOptions, col map[string]int) {
 	folds := 0
 	for _, f := range fold {
@@ -329,14 +332,16 @@ func crossFitLexicon(samples []Sample, X [][]float64, fold []int, o TrainOptions
 				mine = append(mine, features.LabelledText{Doc: s.Doc, Machine: s.Label == 1})
 			}
 		}
-		lx := features.NewLexicon(features.MineLexicon(mine, o.Mine))
+		phrases := features.NewLexicon(features.MineLexicon(mine, o.Mine))
+		shapes := features.NewLexicon(features.MineLexicon(mine, o.ShapeMine))
 		for i, s := range samples {
 			if fold[i] != f {
 				continue
 			}
-			m, h := lx.Scores(s.Doc.Prose())
+			m, h := phrases.Scores(s.Doc.Prose())
 			X[i][col[lexiconFeatures[0]]] = m.Value
 			X[i][col[lexiconFeatures[1]]] = h.Value
+			X[i][col[lexiconFeatures[2]]] = shapes.NetPer100(features.Shapes.Of(s.Doc))
 		}
 	}
 }

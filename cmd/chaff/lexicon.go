@@ -13,23 +13,28 @@ import (
 )
 
 func lexiconCommand() *cli.Command {
-	d := features.DefaultMineOptions
 	return &cli.Command{
 		Name:      "lexicon",
-		Usage:     "mine the template lexicon (stock machine phrasing) from labelled articles",
+		Usage:     "mine the template lexicons (stock machine phrasing, sentence shapes) from labelled articles",
 		ArgsUsage: "LABELLED.jsonl|FOLDER...",
 		Description: `Counts every word and 2-4-gram of the token stream in machine and in person-written
 documents and keeps those whose smoothed log-odds of machine use is far from even
 (|z| >= --min-z, in at least --min-docs documents). Prints the top entries each way
 for review and writes the TSV that chaff embeds (features/lexicon.tsv).
 
-The shipped lexicon was made with:
-   chaff lexicon -o features/lexicon.tsv ../shared/corpus/generated/train.jsonl`,
+With --shapes it mines sentence shapes instead: the same n-grams (up to 5) over the
+stream with content words masked ("the X of the Xing X ,"), embedded as
+features/shapes.tsv.
+
+The shipped lexicons were made with (rebuild chaff after each: they are embedded):
+   chaff lexicon -o features/lexicon.tsv ../shared/corpus/generated/train.jsonl
+   chaff lexicon --shapes -o features/shapes.tsv ../shared/corpus/generated/train.jsonl`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the lexicon TSV here", Required: true},
-			&cli.IntFlag{Name: "min-docs", Value: d.MinDocs, Usage: "least number of documents a phrase must occur in"},
-			&cli.Float64Flag{Name: "min-z", Value: d.MinZ, Usage: "least |z| of the log-odds"},
-			&cli.IntFlag{Name: "max-each", Value: d.MaxEach, Usage: "most entries kept per direction"},
+			&cli.BoolFlag{Name: "shapes", Usage: "mine sentence shapes (content words masked) instead of phrases"},
+			&cli.IntFlag{Name: "min-docs", Usage: "least number of documents a phrase must occur in (default: 5 for phrases, 20 for shapes)"},
+			&cli.Float64Flag{Name: "min-z", Usage: "least |z| of the log-odds (default: 1.5)"},
+			&cli.IntFlag{Name: "max-each", Usage: "most entries kept per direction (default: 30000)"},
 			&cli.IntFlag{Name: "show", Value: 25, Usage: "entries shown each way for review"},
 			&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL field with 1 = machine, 0 = person"},
 		},
@@ -41,8 +46,19 @@ The shipped lexicon was made with:
 			if err != nil {
 				return cli.Exit("chaff lexicon: "+err.Error(), 2)
 			}
-			o := d
-			o.MinDocs, o.MinZ, o.MaxEach = c.Int("min-docs"), c.Float64("min-z"), c.Int("max-each")
+			o := features.DefaultMineOptions
+			if c.Bool("shapes") {
+				o = features.ShapeMineOptions
+			}
+			if c.IsSet("min-docs") {
+				o.MinDocs = c.Int("min-docs")
+			}
+			if c.IsSet("min-z") {
+				o.MinZ = c.Float64("min-z")
+			}
+			if c.IsSet("max-each") {
+				o.MaxEach = c.Int("max-each")
+			}
 			lt := make([]features.LabelledText, len(docs))
 			parallel(len(docs), func(i int) {
 				lt[i] = features.LabelledText{Doc: features.NewDocumentString(model.NormaliseTypography(docs[i].Text)), Machine: docs[i].Label == 1}
@@ -54,7 +70,7 @@ The shipped lexicon was made with:
 			}
 			header := []string{
 				"chaff template lexicon: smoothed log-odds of machine vs person use, counted in documents.",
-				fmt.Sprintf("made by: chaff lexicon --min-docs %d --min-z %g --max-each %d %s", o.MinDocs, o.MinZ, o.MaxEach, strings.Join(c.Args().Slice(), " ")),
+				fmt.Sprintf("made by: chaff lexicon%s --min-docs %d --min-z %g --max-each %d %s", map[bool]string{true: " --shapes"}[c.Bool("shapes")], o.MinDocs, o.MinZ, o.MaxEach, strings.Join(c.Args().Slice(), " ")),
 				fmt.Sprintf("from %d documents; %d entries", len(docs), len(entries)),
 			}
 			if err := features.WriteLexicon(f, entries, header); err != nil {

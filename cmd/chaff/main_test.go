@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	goldenfile "github.com/chaff-dev/chaff/cmd/internal/golden"
 	"io"
 	"os"
 	"path/filepath"
@@ -78,23 +79,7 @@ func jsonl(t *testing.T, s string) []map[string]any {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	p := filepath.Join("testdata", "golden", "cli", name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/... -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run go test ./cmd/... -update if the change is intended)\ngot:\n%s\nwant:\n%s", p, got, want)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "golden", "cli", name+".golden"), got, *update)
 }
 
 // TestExpectedVerdicts scores the example articles and checks every verdict

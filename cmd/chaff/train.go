@@ -119,7 +119,7 @@ func runTrain(c *cli.Context) error {
 	parallel(len(raws), func(i int) {
 		samples[i] = model.Sample{Doc: features.NewDocumentString(raws[i].text), Label: raws[i].label, Group: raws[i].group}
 	})
-	opts := model.TrainOptions{Folds: c.Int("folds"), Ridge: c.Float64("ridge"), Mine: features.DefaultMineOptions, CrossFitLexicon: true, Exclude: c.StringSlice("exclude")}
+	opts := model.TrainOptions{Folds: c.Int("folds"), Ridge: c.Float64("ridge"), Mine: features.DefaultMineOptions, ShapeMine: features.ShapeMineOptions, CrossFitLexicon: true, Exclude: c.StringSlice("exclude")}
 	m, rep, err := model.Train(samples, opts)
 	if err != nil {
 		return cli.Exit("chaff train: "+err.Error(), 2)

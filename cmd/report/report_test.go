@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
+	goldenfile "github.com/chaff-dev/chaff/cmd/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -77,23 +77,7 @@ func render(t *testing.T, format string, o Options) string {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	p := filepath.Join(goldenDir, name+".golden")
-	if *update {
-		if err := os.MkdirAll(goldenDir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/... -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s (run go test ./cmd/... -update if the change is intended)\ngot:\n%s\nwant:\n%s", name, p, got, want)
-	}
+	goldenfile.Check(t, filepath.Join(goldenDir, name+".golden"), got, *update)
 }
 
 func TestGolden(t *testing.T) {

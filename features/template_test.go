@@ -1,0 +1,88 @@
+package features
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestShapeStream(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"The decision underscores the growing importance of trust.", "the X Xs the Xing X of X ."},
+		{"Officials in Paris said 12 people were quickly evacuated.", "Xs in C X # X were Xly Xed ."},
+		{"It rained. Then it stopped!", "it Xed . then it Xed !"},
+	}
+	for _, c := range cases {
+		if got := NewDocumentString(c.text).ShapeStream(); got != c.want {
+			t.Errorf("ShapeStream(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestLexiconMatchesWholeTokensLongestFirst(t *testing.T) {
+	lx := NewLexicon([]LexEntry{
+		{Phrase: "intricate web", Weight: 1},
+		{Phrase: "the intricate web of", Weight: 2},
+		{Phrase: "web", Weight: 0.5},
+		{Phrase: "said", Weight: -1},
+	})
+	d := NewDocumentString("It shows the intricate web of ties, he said. Webbing is not a web.")
+	var got []string
+	for _, m := range lx.Match(d) {
+		got = append(got, d.Text[m.Start:m.End])
+	}
+	if strings.Join(got, "|") != "the intricate web of|said|web" {
+		t.Errorf("Match = %q", got)
+	}
+	// MatchAll counts overlaps: "the intricate web of", "intricate web", two "web"s, "said".
+	if n := len(lx.MatchAll(d)); n != 5 {
+		t.Errorf("MatchAll found %d matches, want 5", n)
+	}
+	m, h := lx.Scores(d)
+	if len(m.Findings) != 1 || m.Findings[0].Match != "the intricate web of" {
+		t.Errorf("findings %+v: want only the strong phrase", m.Findings)
+	}
+	if h.Value <= 0 || m.Value <= 0 {
+		t.Errorf("values %v %v", m.Value, h.Value)
+	}
+}
+
+func TestReadLexiconErrors(t *testing.T) {
+	for _, in := range []string{"a\t1\t2\n", "a\tx\t1\t2\n"} {
+		if _, err := ReadLexicon(strings.NewReader(in)); err == nil || !strings.Contains(err.Error(), "line 1") {
+			t.Errorf("ReadLexicon(%q) error %v, want one naming line 1", in, err)
+		}
+	}
+}
+
+func TestMineLexicon(t *testing.T) {
+	var docs []LabelledText
+	for i := 0; i < 30; i++ {
+		docs = append(docs,
+			LabelledText{Doc: NewDocumentString("Moreover, the plan underscores a pivotal shift. The town voted."), Machine: true},
+			LabelledText{Doc: NewDocumentString("The town voted. \"We lost,\" she said."), Machine: false})
+	}
+	o := MineOptions{MinDocs: 5, MinZ: 2, Prior: 1, MaxEach: 100, MaxN: 3, MaxAbsLO: 3, Drop: []string{"pivotal"}}
+	w := map[string]float64{}
+	for _, e := range MineLexicon(docs, o) {
+		w[e.Phrase] = e.Weight
+	}
+	if w["underscores"] <= 0 || w["moreover ,"] <= 0 {
+		t.Errorf("machine phrases missing or not positive: %v", w)
+	}
+	if w["she said"] >= 0 {
+		t.Errorf("person phrase not negative: %v", w["she said"])
+	}
+	if _, ok := w["the town voted"]; ok {
+		t.Error("a phrase both sides use equally was kept")
+	}
+	for p := range w {
+		if strings.Contains(p, "pivotal") {
+			t.Errorf("dropped substring kept in %q", p)
+		}
+	}
+	o.Stream = Shapes
+	shapes := MineLexicon(docs, o)
+	if len(shapes) == 0 || strings.Contains(shapes[0].Phrase, "underscores") {
+		t.Errorf("shape mining should mask content words: %v", shapes[:min(3, len(shapes))])
+	}
+}
