@@ -85,13 +85,28 @@ type Document struct {
 	shapes    string
 	prose     *Document
 	proseLine []int // line of the parent document for each line of a prose view
+	proseKeep func(line string) bool
+
+	// Format is the markup the text was read from: "text", "markdown" or
+	// "html". The input layer sets it; in Markdown, Markdown syntax is not a
+	// leak.
+	Format string
+}
+
+// RestrictProse limits the prose view to the lines keep accepts (an HTML
+// page's main text, as its extractor found it), so that style and template
+// features measure the article and not the page around it. Residue rules
+// still read every line. Call it before any feature runs.
+func (d *Document) RestrictProse(keep func(line string) bool) {
+	d.proseKeep = keep
+	d.prose = nil
 }
 
 // NewDocument normalises raw bytes (BOM stripped, CRLF and lone CR to LF,
 // every invalid UTF-8 byte replaced by U+FFFD so that columns still count one
 // character per original byte) and splits the text.
 func NewDocument(raw []byte) *Document {
-	d := &Document{Text: normalise(raw)}
+	d := &Document{Text: normalise(raw), Format: "text"}
 	d.splitLines()
 	d.tokenise()
 	d.splitSentences()
@@ -179,7 +194,7 @@ func (d *Document) Prose() *Document {
 	}
 	var keep []int
 	for i, l := range d.Lines {
-		if !l.Blank && d.isProseLine(i) {
+		if !l.Blank && d.isProseLine(i) && (d.proseKeep == nil || d.proseKeep(l.Text)) {
 			keep = append(keep, i)
 		}
 	}

@@ -1180,6 +1180,9 @@ func extractNavMenu(d *Document) Result {
 // ---- residue.trailing-blank ----
 
 func extractTrailingBlank(d *Document) Result {
+	if d.Format == "html" {
+		return Result{} // closing tags read as blank lines: nothing to see
+	}
 	n := len(d.Lines)
 	end := n
 	if strings.HasSuffix(d.Text, "\n") {

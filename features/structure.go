@@ -266,6 +266,9 @@ func structureSortFindings(fs []Finding) {
 }
 
 func structureMarkdownLeak(d *Document) Result {
+	if d.Format == "markdown" {
+		return Result{} // in a Markdown file, Markdown is not a leak
+	}
 	var r Result
 	for i, l := range d.Lines {
 		if l.Blank {

@@ -58,7 +58,7 @@ func runFeatures(c *cli.Context) error {
 			v.Error = it.Err.Error()
 			fmt.Fprintf(c.App.ErrWriter, "chaff: %v\n", it.Err)
 		} else {
-			results := features.Extract(features.NewDocument(it.Text))
+			results := features.Extract(it.Document())
 			v.Values = make([]float64, len(results))
 			for i, r := range results {
 				v.Values[i] = r.Value

@@ -6,7 +6,6 @@ import (
 
 	"github.com/chaff-dev/chaff/cmd/input"
 	"github.com/chaff-dev/chaff/cmd/report"
-	"github.com/chaff-dev/chaff/features"
 	"github.com/urfave/cli/v2"
 )
 
@@ -89,7 +88,7 @@ func runScore(c *cli.Context) error {
 			rec.Error = it.Err.Error()
 			fmt.Fprintf(c.App.ErrWriter, "chaff: %v\n", it.Err)
 		} else {
-			rec.Explanation = m.Explain(features.NewDocument(it.Text))
+			rec.Explanation = m.Explain(it.Document())
 			if failSet && rec.Explanation.Score >= failAbove {
 				tripped++
 			}

@@ -1,0 +1,84 @@
+package input
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/chaff-dev/chaff/features"
+)
+
+type at struct {
+	line, col int
+	rule      string
+}
+
+// evidence runs the catalogue on a testdata file read by its format and
+// returns the findings of the evidence categories (not the statistics).
+func evidence(t *testing.T, name string) ([]at, []features.Finding) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "check", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []at
+	var all []features.Finding
+	for _, r := range features.Extract(Document(name, src)) {
+		for _, f := range r.Findings {
+			all = append(all, f)
+			switch f.Category {
+			case features.Template, features.Style, features.Structure:
+				continue
+			}
+			got = append(got, at{f.Line, f.Column, f.Rule})
+		}
+	}
+	sort.Slice(got, func(i, j int) bool {
+		if got[i].line != got[j].line {
+			return got[i].line < got[j].line
+		}
+		return got[i].rule < got[j].rule
+	})
+	return got, all
+}
+
+// In Markdown, front matter, code, inline code, HTML comments and link
+// destinations hold residue and leak phrases that must not fire; the prose
+// findings point at the right line and column of the file.
+func TestMarkdownFindingsOnlyInProse(t *testing.T) {
+	got, all := evidence(t, "article.md")
+	want := []at{{25, 1, "leak.chatbot"}, {29, 1, "residue.share"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("evidence %+v, want %+v", got, want)
+	}
+	notProse := map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true, 11: true, 12: true, 13: true, 14: true, 19: true, 21: true, 22: true}
+	for _, f := range all {
+		if notProse[f.Line] {
+			t.Errorf("finding inside front matter or code: %+v", f)
+		}
+		if f.Rule == "structure.markdown-leak" {
+			t.Errorf("Markdown syntax in a Markdown file is not a leak: %+v", f)
+		}
+	}
+}
+
+// In HTML, the residue rules see the page's own widgets and point at their
+// lines in the file; the head, styles and scripts are not text.
+func TestHTMLResidueAtItsLines(t *testing.T) {
+	got, all := evidence(t, "page.html")
+	want := []at{
+		{11, 21, "residue.nav-menu"}, {12, 25, "residue.nav-menu"}, {13, 26, "residue.nav-menu"}, {14, 29, "residue.nav-menu"}, {15, 28, "residue.nav-menu"},
+		{25, 6, "residue.share"}, {26, 6, "residue.share"},
+		{29, 7, "residue.comment-counter"}, {30, 6, "residue.comment-prompt"}, {31, 6, "residue.comment-prompt"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("evidence %+v,\nwant %+v", got, want)
+	}
+	for _, f := range all {
+		if f.Line <= 7 {
+			t.Errorf("finding in the page head: %+v", f)
+		}
+	}
+}

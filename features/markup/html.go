@@ -1,0 +1,125 @@
+package markup
+
+import (
+	"bytes"
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/markusmobius/go-trafilatura"
+	xhtml "golang.org/x/net/html"
+)
+
+// Page is an HTML file read for chaff: the visible text of the whole page
+// in place, and which of its lines the main-content extractor took for the
+// article.
+type Page struct {
+	Text []byte
+	// Main tells whether a line of Text belongs to the article's main text
+	// (go-trafilatura's extraction). Nil when the extractor found none: then
+	// every line may be prose.
+	Main func(line string) bool
+}
+
+// hidden elements hold no visible text.
+var hidden = map[string]bool{"script": true, "style": true, "noscript": true, "template": true, "svg": true, "head": true}
+
+// HTMLText reads an HTML page: tags, comments, scripts and styles become
+// spaces, character references are decoded in place (padded so columns do
+// not move), and line breaks stay. The residue rules read the whole page,
+// comment sections and share widgets included; the main text decides what
+// the style and template features measure.
+func HTMLText(src []byte) *Page {
+	var out bytes.Buffer
+	out.Grow(len(src))
+	z := xhtml.NewTokenizer(bytes.NewReader(src))
+	depth := 0 // inside hidden elements
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		switch tt {
+		case xhtml.TextToken:
+			if depth > 0 {
+				blank(&out, raw)
+			} else {
+				decodeInPlace(&out, raw)
+			}
+			continue
+		case xhtml.StartTagToken:
+			name, _ := z.TagName()
+			if hidden[string(name)] {
+				depth++
+			}
+		case xhtml.EndTagToken:
+			name, _ := z.TagName()
+			if hidden[string(name)] && depth > 0 {
+				depth--
+			}
+		}
+		blank(&out, raw)
+	}
+	p := &Page{Text: out.Bytes()}
+	if res, err := trafilatura.Extract(bytes.NewReader(src), trafilatura.Options{ExcludeComments: true}); err == nil && res != nil {
+		main := squash(res.ContentText)
+		if len(strings.Fields(main)) >= 20 {
+			p.Main = func(line string) bool {
+				l := squash(line)
+				return l != "" && strings.Contains(main, l)
+			}
+		}
+	}
+	return p
+}
+
+// squash folds runs of white space to one space.
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// blank writes one space per rune of raw, keeping line breaks.
+func blank(out *bytes.Buffer, raw []byte) {
+	for i := 0; i < len(raw); {
+		_, n := utf8.DecodeRune(raw[i:])
+		if raw[i] == '\n' || raw[i] == '\r' {
+			out.WriteByte(raw[i])
+		} else {
+			out.WriteByte(' ')
+		}
+		i += n
+	}
+}
+
+// decodeInPlace writes text with each character reference ("&amp;",
+// "&#8217;") decoded. The characters a reference saves are written as
+// spaces at the next white space (or the text's end), not inside the word,
+// so "it&rsquo;s" stays one word and the words after it keep their column.
+func decodeInPlace(out *bytes.Buffer, raw []byte) {
+	pad := 0
+	flush := func() {
+		for ; pad > 0; pad-- {
+			out.WriteByte(' ')
+		}
+	}
+	for i := 0; i < len(raw); {
+		if raw[i] == '&' {
+			if j := bytes.IndexByte(raw[i:min(len(raw), i+12)], ';'); j > 1 {
+				ref := string(raw[i : i+j+1])
+				if dec := html.UnescapeString(ref); dec != ref {
+					out.WriteString(dec)
+					pad += utf8.RuneCountInString(ref) - utf8.RuneCountInString(dec)
+					i += j + 1
+					continue
+				}
+			}
+		}
+		r, n := utf8.DecodeRune(raw[i:])
+		if unicode.IsSpace(r) {
+			flush()
+		}
+		out.Write(raw[i : i+n])
+		i += n
+	}
+	flush()
+}

@@ -1,0 +1,87 @@
+package markup
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// sameShape checks that out has src's lines, each with as many characters.
+func sameShape(t *testing.T, src, out []byte) {
+	t.Helper()
+	a, b := strings.Split(string(src), "\n"), strings.Split(string(out), "\n")
+	if len(a) != len(b) {
+		t.Fatalf("%d lines became %d", len(a), len(b))
+	}
+	for i := range a {
+		if utf8.RuneCountInString(a[i]) != utf8.RuneCountInString(b[i]) {
+			t.Errorf("line %d: %d characters became %d: %q -> %q", i+1, utf8.RuneCountInString(a[i]), utf8.RuneCountInString(b[i]), a[i], b[i])
+		}
+	}
+}
+
+func TestMarkdownText(t *testing.T) {
+	cases := []struct {
+		name, src string
+		keep      []string // must survive
+		drop      []string // must be gone
+	}{
+		{"front matter yaml", "---\ntitle: Source link\n---\nBody text here.\n", []string{"Body text here."}, []string{"Source link", "title"}},
+		{"front matter toml", "+++\ntitle = \"Also read\"\n+++\nBody.\n", []string{"Body."}, []string{"Also read"}},
+		{"fenced code", "Text one.\n\n```go\n0 Comments\n```\n\nText two.\n", []string{"Text one.", "Text two."}, []string{"0 Comments", "```", "go"}},
+		{"indented code", "Para.\n\n    Leave a Reply\n", []string{"Para."}, []string{"Leave a Reply"}},
+		{"inline code", "Run `Also read` now.\n", []string{"Run", "now."}, []string{"Also read", "`"}},
+		{"html comment", "Para.\n\n<!-- Post a Comment -->\n", []string{"Para."}, []string{"Post a Comment", "<!--"}},
+		{"link", "See [the timetable](https://x.test/as-an-ai) today.\n", []string{"the timetable", "today."}, []string{"https", "as-an-ai", "]("}},
+		{"image", "![Share this article](a.png) Caption.\n", []string{"Caption."}, []string{"Share this article"}},
+		{"heading keeps hashes", "## Final Thoughts\n\nText.\n", []string{"## Final Thoughts"}, nil},
+		{"emphasis and lists", "- **Bold** item\n- *it* em\n", []string{"Bold", "item", "it", "em"}, []string{"**", "- "}},
+		{"crlf and non-ascii", "Caf\u00e9 `c\u00f6de` here.\r\nNext line \u2014 ok.\r\n", []string{"Caf\u00e9", "here.", "Next line \u2014 ok."}, []string{"c\u00f6de"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out := MarkdownText([]byte(c.src))
+			sameShape(t, []byte(c.src), out)
+			for _, k := range c.keep {
+				if !strings.Contains(string(out), k) {
+					t.Errorf("lost %q: %q", k, out)
+				}
+			}
+			for _, d := range c.drop {
+				if strings.Contains(string(out), d) {
+					t.Errorf("kept %q: %q", d, out)
+				}
+			}
+		})
+	}
+}
+
+func TestHTMLText(t *testing.T) {
+	src := "<html><head><title>T</title><style>.a{}</style>\n<script>var s = \"0 Comments\";</script></head>\n<body><p>Caf&eacute; &amp; bar &#8217;s</p>\n<!-- Leave a Reply --><p>Share this article</p>\n</body></html>\n"
+	p := HTMLText([]byte(src))
+	sameShape(t, []byte(src), p.Text)
+	out := string(p.Text)
+	for _, k := range []string{"Caf\u00e9", "&", "bar", "\u2019s", "Share this article"} {
+		if !strings.Contains(out, k) {
+			t.Errorf("lost %q: %q", k, out)
+		}
+	}
+	for _, d := range []string{"0 Comments", "Leave a Reply", "<p>", ".a{}", "&amp;"} {
+		if strings.Contains(out, d) {
+			t.Errorf("kept %q: %q", d, out)
+		}
+	}
+	// the text after a decoded reference keeps its column
+	line := strings.Split(out, "\n")[2]
+	if col := utf8.RuneCountInString(line[:strings.Index(line, "bar")]); col != strings.Index(strings.Split(src, "\n")[2], "bar") {
+		t.Errorf("column of bar moved to %d in %q", col, line)
+	}
+}
+
+func TestFormatOf(t *testing.T) {
+	for name, want := range map[string]Format{"a.md": Markdown, "b.MARKDOWN": Markdown, "c.html": HTML, "d.htm": HTML, "e.txt": Text, "f": Text, "-": Text} {
+		if got := FormatOf(name); got != want {
+			t.Errorf("FormatOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
