@@ -82,6 +82,7 @@ type Document struct {
 	matches   []phraseMatch
 	matched   bool
 	lex       *lexScores
+	house     *Lexicon
 	shapes    string
 	prose     *Document
 	proseLine []int // line of the parent document for each line of a prose view
@@ -218,6 +219,7 @@ func (d *Document) Prose() *Document {
 	}
 	p := NewDocumentString(b.String())
 	p.proseLine = keep
+	p.house = d.house
 	p.prose = p
 	d.prose = p
 	return p

@@ -202,9 +202,39 @@ type lexScores struct{ machine, human Result }
 func lexiconScores(d *Document) lexScores {
 	if d.lex == nil {
 		m, h := defaultLexicon.Scores(d)
+		if d.house != nil {
+			hm, hh := d.house.Scores(d)
+			m.Value += hm.Value
+			m.Findings = append(m.Findings, hm.Findings...)
+			h.Value += hh.Value
+		}
 		d.lex = &lexScores{m, h}
 	}
 	return *d.lex
+}
+
+// AddPhrases adds a house lexicon (an editor's own phrases with weights,
+// from the configuration) to what the template features count in d. Call
+// it before any feature runs.
+func (d *Document) AddPhrases(lx *Lexicon) {
+	d.house = lx
+	d.lex = nil
+	if d.prose != nil && d.prose != d {
+		d.prose.AddPhrases(lx)
+	}
+}
+
+// HouseLexicon builds a lexicon from phrases written as people write them
+// ("In today's fast-paced world") with their weights.
+func HouseLexicon(phrases map[string]float64) *Lexicon {
+	var entries []LexEntry
+	for p, w := range phrases {
+		if k := StreamKey(p); k != "" {
+			entries = append(entries, LexEntry{Phrase: k, Weight: w})
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Phrase < entries[j].Phrase })
+	return NewLexicon(entries)
 }
 
 func init() {

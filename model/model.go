@@ -178,12 +178,54 @@ func (m *Model) Verdict(score float64) Verdict {
 
 // Explain scores a document and says why.
 func (m *Model) Explain(d *features.Document) *Explanation {
+	return m.ExplainFiltered(d, nil)
+}
+
+// ExplainFiltered scores d as Explain does, but the findings drop accepts
+// (suppressed by the writer, or of a rule turned off) count toward nothing:
+// a feature's value shrinks by the share of its findings' weight that was
+// dropped (all of it when every finding was), and dropped hard evidence or
+// residue decides nothing. The dropped findings are listed in Suppressed.
+func (m *Model) ExplainFiltered(d *features.Document, drop func(features.Finding) bool) *Explanation {
 	results := features.Extract(d)
 	values := make([]float64, len(results))
+	var dropped []features.Finding
 	for i, r := range results {
 		values[i] = r.Value
+		if drop == nil || len(r.Findings) == 0 {
+			continue
+		}
+		var kept []features.Finding
+		total, gone := 0.0, 0.0
+		for _, f := range r.Findings {
+			w := math.Max(math.Abs(f.Weight), 1e-9)
+			total += w
+			if drop(f) {
+				gone += w
+				dropped = append(dropped, f)
+			} else {
+				kept = append(kept, f)
+			}
+		}
+		if gone > 0 {
+			values[i] *= (total - gone) / total
+			results[i].Findings = kept
+		}
 	}
-	return m.explain(values, results)
+	e := m.explain(values, results)
+	e.Suppressed = dropped
+	return e
+}
+
+// WithThresholds returns a copy of m with other thresholds (a project's
+// configuration may set its own).
+func (m *Model) WithThresholds(t Thresholds) (*Model, error) {
+	c := *m
+	c.Thresholds = t
+	if t.Suspect <= 0 || t.Flagged < t.Suspect || t.Flagged > 100 {
+		return nil, fmt.Errorf("thresholds must satisfy 0 < suspect <= flagged <= 100")
+	}
+	return &c, nil
 }
 
 func (m *Model) explain(values []float64, results []features.Result) *Explanation {

@@ -35,4 +35,6 @@ type Explanation struct {
 	Categories    map[features.Category]float64 `json:"categories"`
 	Contributions []Contribution                `json:"-"`
 	Findings      []features.Finding            `json:"findings"`
+	// Suppressed are findings left out of the score (see ExplainFiltered).
+	Suppressed []features.Finding `json:"-"`
 }
