@@ -30,6 +30,10 @@ type Finding struct {
 	Column   int      `json:"column"`
 	Match    string   `json:"match"`
 	Weight   float64  `json:"weight"`
+	// Share is the part of its feature's value this finding accounts for,
+	// when the feature can say (a phrase's weight per 100 words); the model
+	// turns it into the finding's weight. 0: an even split.
+	Share float64 `json:"-"`
 }
 
 // Result is what a feature measured on one document.

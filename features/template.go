@@ -120,7 +120,13 @@ func (lx *Lexicon) Match(d *Document) []LexMatch {
 		if c.first < next {
 			continue
 		}
-		out = append(out, LexMatch{Entry: c.entry, Span: Span{d.Tokens[c.first].Start, d.Tokens[c.end-1].End}})
+		// a finding starts at its first word: ". additionally ," points at
+		// "additionally ,", not at the previous sentence's full stop.
+		start := c.first
+		for start < c.end-1 && d.Tokens[start].Kind == Punct {
+			start++
+		}
+		out = append(out, LexMatch{Entry: c.entry, Span: Span{d.Tokens[start].Start, d.Tokens[c.end-1].End}})
 		next = c.end
 	}
 	return out
@@ -158,10 +164,14 @@ func (lx *Lexicon) NetPer100(stream string) float64 {
 	return 100 * per(sum, float64(strings.Count(stream, " ")+1))
 }
 
-// findingWeight is the least log-odds for a phrase to be reported as a
-// finding: weaker entries still count in the value, but listing every
-// mildly machine-leaning word would bury the evidence that matters.
-const findingWeight = 1.0
+// A phrase is reported as a finding when it leans machine by at least
+// findingWeight and rests on at least findingDocs documents: weaker or rarer
+// entries still count in the value, but listing every mildly machine-leaning
+// word would bury the evidence that matters.
+const (
+	findingWeight = 1.5
+	findingDocs   = 40
+)
 
 // Scores returns the machine-leaning and person-leaning weight per 100
 // words, summed over every match (overlaps included, as a naive Bayes sum
@@ -175,8 +185,10 @@ func (lx *Lexicon) Scores(d *Document) (machine, human Result) {
 		}
 	}
 	for _, m := range lx.Match(d) {
-		if w := lx.Entries[m.Entry].Weight; w >= findingWeight {
-			machine.Findings = append(machine.Findings, d.Finding(m.Span, w))
+		if e := lx.Entries[m.Entry]; e.Weight >= findingWeight && (e.Machine+e.Human >= findingDocs || e.Machine == 0 && e.Human == 0) {
+			f := d.Finding(m.Span, e.Weight)
+			f.Share = 100 * per(e.Weight, float64(d.WordCount))
+			machine.Findings = append(machine.Findings, f)
 		}
 	}
 	words := float64(d.WordCount)

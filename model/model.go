@@ -242,25 +242,35 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	for _, c := range features.Categories {
 		e.Categories[c] = 0
 	}
-	share := func(r features.Result, total float64) {
+	// A finding's weight is what it adds, in log-odds: the part of its
+	// feature's value it accounts for (Finding.Share when the feature says,
+	// else an even split by the findings' own weights) times the model's
+	// log-odds per unit of that value, plus its split of any hard-evidence
+	// bonus. (A contribution is measured from the training mean, so a
+	// document with fewer stock phrases than average has a negative
+	// template contribution; each stock phrase it has still adds.)
+	share := func(r features.Result, unit, value, bonus float64) {
 		sum := 0.0
 		for _, f := range r.Findings {
 			sum += math.Abs(f.Weight)
 		}
+		n := float64(len(r.Findings))
 		for _, f := range r.Findings {
-			if sum > 0 {
-				f.Weight = total * math.Abs(f.Weight) / sum
-			} else {
-				f.Weight = total / float64(len(r.Findings))
+			part := value / n
+			switch {
+			case f.Share > 0:
+				part = f.Share
+			case sum > 0:
+				part = value * math.Abs(f.Weight) / sum
 			}
-			f.Weight = math.Round(f.Weight*1000) / 1000
+			f.Weight = math.Round((unit*part+bonus/n)*1000) / 1000
 			e.Findings = append(e.Findings, f)
 		}
 	}
-	weighted := map[int]float64{}
+	unit := map[int]float64{} // log-odds per unit of a feature's value
 	for i, w := range m.Features {
 		f := cat[m.index[i]]
-		weighted[m.index[i]] = contrib[i]
+		unit[m.index[i]] = m.Calibration.A * w.Coef / w.Scale
 		e.Categories[f.Category] += contrib[i]
 		e.Contributions = append(e.Contributions, Contribution{Feature: w.ID, Category: f.Category, Value: values[m.index[i]], Contribution: contrib[i]})
 	}
@@ -279,11 +289,13 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 			e.Hard = true
 			p = 1 - (1-p)*(1-hardProbability)
 			e.Categories[f.Category] += hardLogit
-			share(r, weighted[i]+hardLogit)
+			share(r, unit[i], values[i], hardLogit)
 			continue
 		}
-		if len(r.Findings) > 0 {
-			share(r, weighted[i])
+		// a finding of a feature the model gives no weight explains nothing
+		// (unless it is residue, which lifts the score on its own).
+		if len(r.Findings) > 0 && (unit[i] != 0 || f.Suspect) {
+			share(r, unit[i], values[i], 0)
 		}
 	}
 	sort.SliceStable(e.Findings, func(a, b int) bool {

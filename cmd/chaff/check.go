@@ -1,0 +1,333 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/chaff-dev/chaff/cmd/check"
+	"github.com/chaff-dev/chaff/cmd/config"
+	"github.com/chaff-dev/chaff/cmd/gitdiff"
+	"github.com/chaff-dev/chaff/cmd/input"
+	"github.com/chaff-dev/chaff/cmd/suppress"
+	"github.com/chaff-dev/chaff/features"
+	"github.com/chaff-dev/chaff/features/markup"
+	"github.com/chaff-dev/chaff/model"
+	"github.com/urfave/cli/v2"
+)
+
+// version is chaff's version, set at build time with
+// -ldflags "-X main.version=1.2.3".
+var version = "0.1.0-dev"
+
+func checkCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "check articles before they are published: findings as a linter reports them, and an exit code for CI",
+		ArgsUsage: "FILE|FOLDER... (or - with --stdin-filename)",
+		Description: `Checks Markdown, HTML and text files the way editors and CI run Vale or textlint:
+every finding with its severity, rule, message and the text it matched, at its line and
+column in the file as written, and a summary per file with the score and verdict.
+
+Markdown is parsed (goldmark): front matter, code blocks, inline code, raw HTML and
+HTML comments are not prose, headings and link texts are. HTML is read as the page
+shows it: the style and template features measure the article's main text (found by
+go-trafilatura), the residue rules read the whole page, comment sections and share
+widgets included, and point at their lines.
+
+What fails (exit code 1): a file scoring --fail-above or more (default: the model's
+flagged threshold), or a finding of severity --fail-on or higher (default: error, which
+is what hard evidence is: a leaked prompt, a chatbot artefact, an AI-use disclosure).
+Page residue is a warning, everything else info; .chaff.yaml can change any rule's
+severity or turn it off (see chaff config).
+
+Silence a finding you have judged, in Markdown or HTML:
+   <!-- chaff-disable-next-line residue.share -->
+   <!-- chaff-disable leak -->  ...  <!-- chaff-enable -->
+A suppressed finding no longer counts toward the score; --show-suppressed lists it.
+Paths in .chaffignore (gitignore syntax) and in the configuration's ignore globs are
+not checked.
+
+Examples:
+   chaff check post.md
+   chaff check --format sarif content/ > chaff.sarif       (GitHub code scanning)
+   chaff check --format github content/                    (annotations in a workflow)
+   chaff check --new-from-rev origin/main content/         (only lines a pull request changed)
+   cat draft.html | chaff check --stdin-filename draft.html -
+
+Exit codes: 0 every file passed; 1 a file failed; 2 usage error, a bad configuration,
+or a file that could not be read.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: " + strings.Join(check.Formats, ", ")},
+			&cli.Float64Flag{Name: "fail-above", Usage: "a file scoring `N` or more fails", DefaultText: "the configuration's fail-above, else the flagged threshold"},
+			&cli.StringFlag{Name: "fail-on", Usage: "a finding of `SEVERITY` (info, warning, error) or higher fails its file", DefaultText: "the configuration's fail-on, else error"},
+			&cli.StringFlag{Name: "config", Usage: "use only the configuration `FILE` (no discovery)", EnvVars: []string{"CHAFF_CONFIG"}},
+			&cli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` of the text read from standard input (-): its extension picks the format, and configuration is found from its folder"},
+			&cli.BoolFlag{Name: "show-suppressed", Usage: "also list the findings chaff-disable comments silenced"},
+			&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings on lines changed since git revision `REV` (a file with no changed line passes)"},
+			modelFlag(),
+		},
+		Action: runCheck,
+	}
+}
+
+// checker holds what every file of one `chaff check` run shares.
+type checker struct {
+	model     *model.Model
+	loader    *config.Loader
+	ignores   suppress.Ignores
+	changed   map[string]gitdiff.LineSet // nil without --new-from-rev
+	failAbove *float64                   // --fail-above
+	failOn    *check.Severity            // --fail-on
+	warn      io.Writer
+	skipped   int // files ignored by configuration or .chaffignore
+}
+
+func runCheck(c *cli.Context) error {
+	format := c.String("format")
+	if err := oneOf(c, "format", format, check.Formats); err != nil {
+		return err
+	}
+	if !c.Args().Present() {
+		return usage(c, "no input: give files or folders, or - with --stdin-filename")
+	}
+	m, err := loadModel(c)
+	if err != nil {
+		return err
+	}
+	ck := &checker{model: m, warn: c.App.ErrWriter,
+		loader: config.NewLoader(config.Options{Explicit: c.String("config")})}
+	if c.IsSet("fail-above") {
+		v := c.Float64("fail-above")
+		ck.failAbove = &v
+	}
+	if s := c.String("fail-on"); s != "" {
+		sev, err := check.ParseSeverity(s)
+		if err != nil {
+			return usage(c, "--fail-on: %v", err)
+		}
+		ck.failOn = &sev
+	}
+	wd, _ := os.Getwd()
+	if ck.ignores, err = suppress.LoadIgnores(wd); err != nil {
+		return cli.Exit("chaff check: "+err.Error(), exitError)
+	}
+	if rev := c.String("new-from-rev"); rev != "" {
+		if ck.changed, err = gitdiff.ChangedLines(".", rev); err != nil {
+			return cli.Exit("chaff check: --new-from-rev: "+err.Error(), exitError)
+		}
+	}
+	rep, err := check.NewReporter(format, check.Options{Version: version, Rules: features.Catalogue(), ShowSuppressed: c.Bool("show-suppressed")})
+	if err != nil {
+		return usage(c, "%v", err)
+	}
+
+	var files []check.File
+	stdinName := c.String("stdin-filename")
+	opts := input.Options{Include: []string{"*.md", "*.markdown", "*.html", "*.htm", "*.txt"}, Stdin: c.App.Reader}
+	err = input.Walk(c.Args().Slice(), opts, func(it input.Item) error {
+		if it.Path == "-" && stdinName != "" {
+			it.Path = stdinName
+			if it.Err == nil {
+				files = append(files, ck.file(it, markup.FormatOf(stdinName)))
+				return nil
+			}
+		}
+		if it.Err != nil {
+			files = append(files, check.File{Path: it.Path, Error: it.Err.Error()})
+			return nil
+		}
+		if ck.ignores.Match(it.Path, false) {
+			ck.skipped++
+			return nil
+		}
+		if f, ok := ck.checkFile(it); ok {
+			files = append(files, f)
+		}
+		return nil
+	})
+	if err != nil {
+		return cli.Exit("chaff check: "+err.Error(), exitError)
+	}
+	if err := rep.Report(c.App.Writer, files); err != nil {
+		return err
+	}
+	failed, broken := 0, 0
+	for _, f := range files {
+		switch {
+		case f.Error != "":
+			broken++
+			fmt.Fprintf(c.App.ErrWriter, "chaff check: %s: %s\n", f.Path, f.Error)
+		case f.Failed:
+			failed++
+		}
+	}
+	switch {
+	case broken > 0:
+		return cli.Exit(fmt.Sprintf("chaff check: %d of %d %s could not be checked", broken, len(files), plural(len(files), "file", "files")), exitError)
+	case failed > 0:
+		return cli.Exit("", exitTripped)
+	}
+	return nil
+}
+
+// checkFile checks one walked file, unless its configuration ignores it.
+func (ck *checker) checkFile(it input.Item) (check.File, bool) {
+	eff, err := ck.loader.ForFile(it.Path)
+	if err != nil {
+		return check.File{Path: it.Path, Error: err.Error()}, true
+	}
+	if eff.Ignored {
+		ck.skipped++
+		return check.File{}, false
+	}
+	f := markup.FormatOf(it.Path)
+	if it.Line > 0 {
+		f = markup.Text
+	}
+	return ck.fileWith(it, f, eff), true
+}
+
+// file checks text read from standard input under a given name.
+func (ck *checker) file(it input.Item, f markup.Format) check.File {
+	eff, err := ck.loader.ForFile(it.Path)
+	if err != nil {
+		return check.File{Path: it.Path, Error: err.Error()}
+	}
+	return ck.fileWith(it, f, eff)
+}
+
+func (ck *checker) fileWith(it input.Item, format markup.Format, eff *config.Effective) check.File {
+	doc := input.DocumentAs(format, it.Text)
+	if len(eff.Phrases) > 0 {
+		doc.AddPhrases(features.HouseLexicon(eff.Phrases))
+	}
+	m := ck.model
+	if eff.Thresholds != nil {
+		var err error
+		if m, err = m.WithThresholds(*eff.Thresholds); err != nil {
+			return check.File{Path: it.Path, Error: err.Error()}
+		}
+	}
+	dirs := suppress.Parse(it.Text)
+	for _, p := range dirs.Problems() {
+		fmt.Fprintf(ck.warn, "%s:%d: warning: %s\n", it.Path, p.Line, p.Message)
+	}
+	severity := map[string]check.Severity{}
+	off := map[string]bool{}
+	for _, ft := range features.Catalogue() {
+		severity[ft.ID], off[ft.ID] = eff.Severity(ft.ID, check.DefaultSeverity(ft))
+	}
+	e := m.ExplainFiltered(doc, func(f features.Finding) bool {
+		return off[f.Rule] || dirs.Suppressed(f.Rule, f.Line)
+	})
+
+	lines, onlyChanged := ck.changedLines(it.Path)
+	shown := func(f features.Finding) bool { return !onlyChanged || lines.Has(f.Line) }
+	describe := map[string]string{}
+	for _, ft := range features.Catalogue() {
+		describe[ft.ID] = ft.Description
+	}
+	score := e.Score
+	out := check.File{Path: it.Path, Score: &score, Verdict: string(e.Verdict)}
+	for _, f := range e.Findings {
+		if shown(f) {
+			out.Findings = append(out.Findings, check.Finding{Finding: f, Severity: severity[f.Rule], Message: describe[f.Rule]})
+		}
+	}
+	for _, f := range e.Suppressed {
+		if !off[f.Rule] && shown(f) {
+			out.Findings = append(out.Findings, check.Finding{Finding: f, Severity: severity[f.Rule], Message: describe[f.Rule], Suppressed: true})
+		}
+	}
+	sortCheckFindings(out.Findings)
+
+	failAbove := m.Thresholds.Flagged
+	if eff.FailAbove != nil {
+		failAbove = *eff.FailAbove
+	}
+	if ck.failAbove != nil {
+		failAbove = *ck.failAbove
+	}
+	failOn := check.Error
+	if eff.FailOn != nil {
+		failOn = *eff.FailOn
+	}
+	if ck.failOn != nil {
+		failOn = *ck.failOn
+	}
+	// with --new-from-rev, a file none of whose lines changed cannot fail.
+	out.Failed = score >= failAbove && (!onlyChanged || !lines.Empty())
+	for _, f := range out.Findings {
+		if !f.Suppressed && f.Severity >= failOn {
+			out.Failed = true
+		}
+	}
+	return out
+}
+
+// changedLines returns the lines of path changed since --new-from-rev, and
+// whether only those are to be reported.
+func (ck *checker) changedLines(path string) (gitdiff.LineSet, bool) {
+	if ck.changed == nil {
+		return gitdiff.LineSet{}, false
+	}
+	rel := filepath.ToSlash(filepath.Clean(path))
+	if filepath.IsAbs(path) {
+		if wd, err := os.Getwd(); err == nil {
+			if r, err := filepath.Rel(wd, path); err == nil {
+				rel = filepath.ToSlash(r)
+			}
+		}
+	}
+	return ck.changed[rel], true
+}
+
+func sortCheckFindings(fs []check.Finding) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && checkLess(fs[j], fs[j-1]); j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}
+
+func checkLess(a, b check.Finding) bool {
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Column != b.Column {
+		return a.Column < b.Column
+	}
+	return a.Rule < b.Rule
+}
+
+func configCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "config",
+		Usage:     "print the configuration that applies to a file, and the files it came from",
+		ArgsUsage: "[PATH]",
+		Description: `chaff check reads .chaff.yaml (or .chaff.yml) from a file's folder up to the
+repository root, nearest first, then $XDG_CONFIG_HOME/chaff/config.yaml; --config FILE
+or CHAFF_CONFIG uses one file instead. This prints what applies to PATH (default: the
+current folder) as YAML, each setting with the file and line it came from.
+
+Keys: thresholds {suspect, flagged}, fail-above, fail-on, rules {RULE: off|on|info|
+warning|error}, phrases {PHRASE: weight}, ignore [GLOB...], overrides [{files, ...}].`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "config", Usage: "use only the configuration `FILE`", EnvVars: []string{"CHAFF_CONFIG"}},
+		},
+		Action: func(c *cli.Context) error {
+			path := "."
+			if c.Args().Present() {
+				path = c.Args().First()
+			}
+			eff, err := config.ForFile(path, config.Options{Explicit: c.String("config")})
+			if err != nil {
+				return cli.Exit("chaff config: "+err.Error(), exitError)
+			}
+			return eff.Describe(c.App.Writer)
+		},
+	}
+}

@@ -1,0 +1,122 @@
+package check
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+)
+
+// textReporter writes one line a finding, as compilers and linters do, then
+// a summary line a file, marked FAIL or ok by File.Failed:
+//
+//	post.md:3:1: error leak.chatbot: chatbot voice "Certainly! Here's"
+//	FAIL post.md: score 97.5 flagged, 1 finding (1 error)
+//	ok   other.md: score 2.0 clean, no findings
+//	FAIL missing.md: error: open missing.md: no such file or directory
+type textReporter struct{ o Options }
+
+// maxMatch is how many characters of a match a text line shows, the
+// ellipsis included.
+const maxMatch = 60
+
+func (r textReporter) Report(w io.Writer, files []File) error {
+	b := bufio.NewWriter(w)
+	for _, f := range files {
+		for _, x := range r.o.shown(f) {
+			fmt.Fprintf(b, "%s:%d:%d: %s %s: %s", f.Path, x.Line, x.Column, x.Severity, x.Rule, oneLine(message(x)))
+			if x.Match != "" {
+				b.WriteString(` "` + shortMatch(x.Match) + `"`)
+			}
+			if x.Suppressed {
+				b.WriteString(" (suppressed)")
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString(textSummary(f))
+		b.WriteByte('\n')
+	}
+	return b.Flush()
+}
+
+// textSummary is a file's summary line.
+func textSummary(f File) string {
+	mark := "ok   "
+	if f.Failed {
+		mark = "FAIL "
+	}
+	if f.Error != "" || f.Score == nil {
+		reason := f.Error
+		if reason == "" {
+			reason = "not checked"
+		}
+		return mark + f.Path + ": error: " + oneLine(reason)
+	}
+	var s strings.Builder
+	s.WriteString(mark + f.Path + fmt.Sprintf(": score %.1f", *f.Score))
+	if f.Verdict != "" {
+		s.WriteString(" " + f.Verdict)
+	}
+	var n [Error + 1]int
+	total, suppressed := 0, 0
+	for _, x := range f.Findings {
+		if x.Suppressed {
+			suppressed++
+			continue
+		}
+		if x.Severity >= Info && x.Severity <= Error {
+			n[x.Severity]++
+		}
+		total++
+	}
+	if total == 0 {
+		s.WriteString(", no findings")
+	} else {
+		s.WriteString(", " + plural(total, "finding", "findings"))
+		var parts []string
+		if n[Error] > 0 {
+			parts = append(parts, plural(n[Error], "error", "errors"))
+		}
+		if n[Warning] > 0 {
+			parts = append(parts, plural(n[Warning], "warning", "warnings"))
+		}
+		if n[Info] > 0 {
+			parts = append(parts, plural(n[Info], "info", "info"))
+		}
+		if len(parts) > 0 {
+			s.WriteString(" (" + strings.Join(parts, ", ") + ")")
+		}
+	}
+	if suppressed > 0 {
+		s.WriteString(fmt.Sprintf(", %d suppressed", suppressed))
+	}
+	return s.String()
+}
+
+// oneLine shows line breaks as ⏎ and other control characters as U+FFFD,
+// so that one finding stays on one line of a terminal.
+func oneLine(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "⏎")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r':
+			return '⏎'
+		case r == '\t':
+			return r
+		case unicode.IsControl(r):
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+// shortMatch is a match on one line, cut to maxMatch characters with an
+// ellipsis.
+func shortMatch(m string) string {
+	r := []rune(oneLine(m))
+	if len(r) > maxMatch {
+		return string(r[:maxMatch-1]) + "…"
+	}
+	return string(r)
+}
