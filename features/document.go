@@ -77,16 +77,20 @@ type Document struct {
 	// stream is the lower-cased token stream the phrase matcher runs over:
 	// words and sentence punctuation joined by single spaces, so that a phrase
 	// matches whatever whitespace or line breaks stood between its words.
-	stream    string
-	streamTok []int32 // token index starting at each stream byte, -1 elsewhere
-	matches   []phraseMatch
-	matched   bool
-	lex       *lexScores
-	house     *Lexicon
-	shapes    string
-	prose     *Document
-	proseLine []int // line of the parent document for each line of a prose view
-	proseKeep func(line string) bool
+	stream     string
+	streamTok  []int32 // token index starting at each stream byte, -1 elsewhere
+	matches    []phraseMatch
+	matched    bool
+	lex        *lexScores
+	house      *Lexicon
+	shapes     string
+	shapeWords []string
+	// streamWords are the stream's tokens, streamIdx their Tokens index.
+	streamWords []string
+	streamIdx   []int32
+	prose       *Document
+	proseLine   []int // line of the parent document for each line of a prose view
+	proseKeep   func(line string) bool
 
 	// Format is the markup the text was read from: "text", "markdown" or
 	// "html". The input layer sets it; in Markdown, Markdown syntax is not a
@@ -210,16 +214,38 @@ func (d *Document) Prose() *Document {
 		d.prose = d
 		return d
 	}
-	var b strings.Builder
-	for k, i := range keep {
-		if k > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString(d.Lines[i].Text)
+	// The view shares the text and its line numbers: non-prose lines count
+	// as blank and their tokens are left out, so findings made on the view
+	// point at the document's own lines.
+	kept := make([]bool, len(d.Lines))
+	for _, i := range keep {
+		kept[i] = true
 	}
-	p := NewDocumentString(b.String())
-	p.proseLine = keep
-	p.house = d.house
+	p := &Document{Text: d.Text, Format: d.Format, lineStarts: d.lineStarts, headingAt: map[int]int{}, house: d.house}
+	p.Lines = make([]Line, len(d.Lines))
+	for i, l := range d.Lines {
+		l.Blank = l.Blank || !kept[i]
+		p.Lines[i] = l
+	}
+	newIdx := make([]int, len(d.Tokens)+1)
+	var stream strings.Builder
+	stream.Grow(len(d.stream))
+	p.Tokens = make([]Token, 0, len(d.Tokens))
+	for i, t := range d.Tokens {
+		newIdx[i] = len(p.Tokens)
+		if kept[t.Line] {
+			p.appendToken(&stream, t)
+		}
+	}
+	newIdx[len(d.Tokens)] = len(p.Tokens)
+	p.stream = stream.String()
+	for _, st := range d.Sentences {
+		if kept[d.Tokens[st.FirstToken].Line] {
+			st.FirstToken, st.EndToken = newIdx[st.FirstToken], newIdx[st.EndToken]
+			p.Sentences = append(p.Sentences, st)
+		}
+	}
+	p.splitParagraphs()
 	p.prose = p
 	d.prose = p
 	return p
@@ -239,15 +265,6 @@ func (d *Document) isProseLine(i int) bool {
 		return true
 	}
 	return len(strings.Fields(t)) >= proseMinWords
-}
-
-// MapFinding moves a finding made on a prose view back to the line it came
-// from in the parent document (columns do not change: lines are whole).
-func (d *Document) MapFinding(f Finding) Finding {
-	if d.proseLine != nil && f.Line >= 1 && f.Line <= len(d.proseLine) {
-		f.Line = d.proseLine[f.Line-1] + 1
-	}
-	return f
 }
 
 // Words returns the lower-cased word tokens of the document, in order.
@@ -284,6 +301,10 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func (d *Document) tokenise() {
 	var stream strings.Builder
 	stream.Grow(len(d.Text))
+	d.Tokens = make([]Token, 0, len(d.Text)/5+1)
+	d.streamTok = make([]int32, 0, len(d.Text))
+	d.streamWords = make([]string, 0, len(d.Text)/6+1)
+	d.streamIdx = make([]int32, 0, len(d.Text)/6+1)
 	for li, l := range d.Lines {
 		s := l.Text
 		for i := 0; i < len(s); {
@@ -331,12 +352,22 @@ func (d *Document) tokenise() {
 func (d *Document) addToken(stream *strings.Builder, t Token) {
 	switch t.Kind {
 	case Word:
-		t.Lower = lowerASCII(strings.ReplaceAll(t.Text, "’", "'"))
-		d.WordCount++
+		t.Lower = lowerASCII(t.Text)
+		if strings.Contains(t.Lower, "’") {
+			t.Lower = strings.ReplaceAll(t.Lower, "’", "'")
+		}
 	case Number:
 		t.Lower = "#"
 	default:
 		t.Lower = t.Text
+	}
+	d.appendToken(stream, t)
+}
+
+// appendToken adds a token whose Lower is set, and its stream entry.
+func (d *Document) appendToken(stream *strings.Builder, t Token) {
+	if t.Kind == Word {
+		d.WordCount++
 	}
 	idx := len(d.Tokens)
 	d.Tokens = append(d.Tokens, t)
@@ -348,6 +379,8 @@ func (d *Document) addToken(stream *strings.Builder, t Token) {
 		d.streamTok = append(d.streamTok, -1)
 	}
 	stream.WriteString(t.Lower)
+	d.streamWords = append(d.streamWords, t.Lower)
+	d.streamIdx = append(d.streamIdx, int32(idx))
 	d.streamTok = append(d.streamTok, int32(idx))
 	for k := 1; k < len(t.Lower); k++ {
 		d.streamTok = append(d.streamTok, -1)

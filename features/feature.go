@@ -100,19 +100,10 @@ func register(fs ...*Feature) {
 	sort.SliceStable(catalogue, func(i, j int) bool { return catalogue[i].ID < catalogue[j].ID })
 }
 
-// onProse makes a feature measure the document's prose view and point its
-// findings back at the document's own lines.
+// onProse makes a feature measure the document's prose view (which keeps
+// the document's line numbers, so findings need no mapping).
 func onProse(extract func(*Document) Result) func(*Document) Result {
-	return func(d *Document) Result {
-		p := d.Prose()
-		r := extract(p)
-		if p != d {
-			for k, f := range r.Findings {
-				r.Findings[k] = p.MapFinding(f)
-			}
-		}
-		return r
-	}
+	return func(d *Document) Result { return extract(d.Prose()) }
 }
 
 // Catalogue returns every feature, sorted by ID.

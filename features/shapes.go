@@ -30,6 +30,12 @@ var shapeLexicon = func() *Lexicon {
 // ShapeLexicon is the embedded sentence-shape lexicon.
 func ShapeLexicon() *Lexicon { return shapeLexicon }
 
+// ShapeWords is ShapeStream's tokens.
+func (d *Document) ShapeWords() []string {
+	d.ShapeStream()
+	return d.shapeWords
+}
+
 // ShapeStream is the document's token stream with content words masked:
 // function words, numbers (#) and sentence punctuation stay; a capitalised
 // word that does not start a sentence becomes C; any other word becomes X,
@@ -60,6 +66,7 @@ func (d *Document) ShapeStream() string {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
+		d.shapeWords = append(d.shapeWords, w)
 		sentenceStart = t.Kind == Punct && strings.Contains(".!?", t.Text)
 	}
 	d.shapes = b.String()
@@ -99,7 +106,7 @@ func init() {
 		FireAbove: 20,
 		Sign:      1,
 		Extract: func(d *Document) Result {
-			return Result{Value: shapeLexicon.NetPer100(d.ShapeStream())}
+			return Result{Value: shapeLexicon.NetPer100(d.ShapeWords())}
 		},
 	})
 }

@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	ac "github.com/petar-dambovaliev/aho-corasick"
 )
 
 // The template lexicon: words and 2-4-grams with the smoothed log-odds of
@@ -29,21 +27,21 @@ type LexEntry struct {
 	Machine, Human int
 }
 
-// Lexicon is a weighted phrase list with its own automaton, so that a
-// lexicon mined on one fold of data can score another (cross-fitting).
+// Lexicon is a weighted phrase list with its own index, so that a lexicon
+// mined on one fold of data can score another (cross-fitting). Its phrases
+// are n-grams of whole stream tokens, so it is matched by hashing the 1- to
+// n-grams at each token (see ngramIndex): one pass, no automaton to build,
+// which matters for a 38,000-entry list loaded at every start.
 type Lexicon struct {
 	Entries []LexEntry
-	machine ac.AhoCorasick
+	index   ngramIndex
 }
 
-// NewLexicon builds the automaton for entries.
+// NewLexicon indexes entries.
 func NewLexicon(entries []LexEntry) *Lexicon {
-	pats := make([]string, len(entries))
-	for i, e := range entries {
-		pats[i] = e.Phrase
-	}
-	b := ac.NewAhoCorasickBuilder(ac.Opts{MatchKind: ac.StandardMatch})
-	return &Lexicon{Entries: entries, machine: b.Build(pats)}
+	lx := &Lexicon{Entries: entries}
+	lx.index.build(entries)
+	return lx
 }
 
 // ReadLexicon parses the TSV form: phrase, weight, machine docs, human docs.
@@ -94,20 +92,24 @@ type LexMatch struct {
 // Match finds the lexicon's phrases in d: whole tokens, overlaps resolved
 // leftmost-longest so that "the intricate web of" is not also counted as
 // "intricate web".
-func (lx *Lexicon) Match(d *Document) []LexMatch {
-	if d.stream == "" || len(lx.Entries) == 0 {
-		return nil
-	}
-	type cand struct{ first, end, entry int }
-	var cands []cand
-	it := lx.machine.IterOverlapping(d.stream)
-	for m := it.Next(); m != nil; m = it.Next() {
-		first, last, ok := d.streamTokens(m.Start(), m.End())
-		if !ok {
-			continue
-		}
-		cands = append(cands, cand{first, last + 1, m.Pattern()})
-	}
+func (lx *Lexicon) Match(d *Document) []LexMatch { return lx.longest(d, lx.scan(d)) }
+
+// lexCand is one whole-token match: tokens [first, end) and its entry.
+type lexCand struct{ first, end, entry int }
+
+// scan finds every whole-token match of the lexicon in d's stream, overlaps
+// included, in one pass.
+func (lx *Lexicon) scan(d *Document) []lexCand {
+	var cands []lexCand
+	lx.index.each(d.streamWords, func(i, n, entry int) {
+		cands = append(cands, lexCand{int(d.streamIdx[i]), int(d.streamIdx[i+n-1]) + 1, entry})
+	})
+	return cands
+}
+
+// longest resolves overlaps leftmost-longest.
+func (lx *Lexicon) longest(d *Document, all []lexCand) []LexMatch {
+	cands := append([]lexCand(nil), all...)
 	sort.Slice(cands, func(i, j int) bool {
 		if cands[i].first != cands[j].first {
 			return cands[i].first < cands[j].first
@@ -134,34 +136,18 @@ func (lx *Lexicon) Match(d *Document) []LexMatch {
 
 // MatchAll returns the entry of every match in d's token stream, overlaps
 // included.
-func (lx *Lexicon) MatchAll(d *Document) []int { return lx.matchAll(d.stream) }
-
-// matchAll returns the entry of every whole-token match in stream (tokens
-// separated by single spaces), overlaps included.
-func (lx *Lexicon) matchAll(stream string) []int {
+func (lx *Lexicon) MatchAll(d *Document) []int {
 	var out []int
-	if stream == "" || len(lx.Entries) == 0 {
-		return nil
-	}
-	it := lx.machine.IterOverlapping(stream)
-	for m := it.Next(); m != nil; m = it.Next() {
-		s, e := m.Start(), m.End()
-		if (s > 0 && stream[s-1] != ' ') || (e < len(stream) && stream[e] != ' ') {
-			continue
-		}
-		out = append(out, m.Pattern())
-	}
+	lx.index.each(d.streamWords, func(_, _, entry int) { out = append(out, entry) })
 	return out
 }
 
-// NetPer100 is the signed sum of the weights of every match in stream per
-// 100 tokens: above 0 leans machine, below 0 leans person.
-func (lx *Lexicon) NetPer100(stream string) float64 {
+// NetPer100 is the signed sum of the weights of every match in a token
+// stream per 100 tokens: above 0 leans machine, below 0 leans person.
+func (lx *Lexicon) NetPer100(words []string) float64 {
 	sum := 0.0
-	for _, e := range lx.matchAll(stream) {
-		sum += lx.Entries[e].Weight
-	}
-	return 100 * per(sum, float64(strings.Count(stream, " ")+1))
+	lx.index.each(words, func(_, _, entry int) { sum += lx.Entries[entry].Weight })
+	return 100 * per(sum, float64(len(words)))
 }
 
 // A phrase is reported as a finding when it leans machine by at least
@@ -177,14 +163,15 @@ const (
 // words, summed over every match (overlaps included, as a naive Bayes sum
 // would), with a finding for each strongly machine-leaning phrase.
 func (lx *Lexicon) Scores(d *Document) (machine, human Result) {
-	for _, e := range lx.MatchAll(d) {
-		if w := lx.Entries[e].Weight; w > 0 {
+	all := lx.scan(d)
+	for _, c := range all {
+		if w := lx.Entries[c.entry].Weight; w > 0 {
 			machine.Value += w
 		} else {
 			human.Value -= w
 		}
 	}
-	for _, m := range lx.Match(d) {
+	for _, m := range lx.longest(d, all) {
 		if e := lx.Entries[m.Entry]; e.Weight >= findingWeight && (e.Machine+e.Human >= findingDocs || e.Machine == 0 && e.Human == 0) {
 			f := d.Finding(m.Span, e.Weight)
 			f.Share = 100 * per(e.Weight, float64(d.WordCount))
@@ -302,12 +289,12 @@ const (
 	Shapes
 )
 
-// Of returns the stream of d that s names.
-func (s MinedStream) Of(d *Document) string {
+// Words returns the tokens of the stream of d's prose that s names.
+func (s MinedStream) Words(d *Document) []string {
 	if s == Shapes {
-		return d.Prose().ShapeStream()
+		return d.Prose().ShapeWords()
 	}
-	return d.Prose().stream
+	return d.Prose().streamWords
 }
 
 // MineOptions control lexicon mining.
@@ -355,7 +342,7 @@ func MineLexicon(docs []LabelledText, o MineOptions) []LexEntry {
 			nh++
 		}
 		clear(seen)
-		toks := strings.Fields(o.Stream.Of(lt.Doc))
+		toks := o.Stream.Words(lt.Doc)
 		for i := range toks {
 			for n := 1; n <= o.MaxN && i+n <= len(toks); n++ {
 				g := toks[i : i+n]

@@ -341,7 +341,7 @@ func crossFitLexicon(samples []Sample, X [][]float64, fold []int, o TrainOptions
 			m, h := phrases.Scores(s.Doc.Prose())
 			X[i][col[lexiconFeatures[0]]] = m.Value
 			X[i][col[lexiconFeatures[1]]] = h.Value
-			X[i][col[lexiconFeatures[2]]] = shapes.NetPer100(features.Shapes.Of(s.Doc))
+			X[i][col[lexiconFeatures[2]]] = shapes.NetPer100(features.Shapes.Words(s.Doc))
 		}
 	}
 }

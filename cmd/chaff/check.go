@@ -215,31 +215,38 @@ func (ck *checker) fileWith(it input.Item, format markup.Format, eff *config.Eff
 	for _, p := range dirs.Problems() {
 		fmt.Fprintf(ck.warn, "%s:%d: warning: %s\n", it.Path, p.Line, p.Message)
 	}
-	severity := map[string]check.Severity{}
-	off := map[string]bool{}
-	for _, ft := range features.Catalogue() {
-		severity[ft.ID], off[ft.ID] = eff.Severity(ft.ID, check.DefaultSeverity(ft))
+	rule := func(id string) (check.Severity, bool) {
+		f, err := features.Lookup(id)
+		if err != nil {
+			return check.Info, false
+		}
+		return eff.Severity(id, check.DefaultSeverity(f))
 	}
 	e := m.ExplainFiltered(doc, func(f features.Finding) bool {
-		return off[f.Rule] || dirs.Suppressed(f.Rule, f.Line)
+		_, off := rule(f.Rule)
+		return off || dirs.Suppressed(f.Rule, f.Line)
 	})
 
 	lines, onlyChanged := ck.changedLines(it.Path)
 	shown := func(f features.Finding) bool { return !onlyChanged || lines.Has(f.Line) }
-	describe := map[string]string{}
-	for _, ft := range features.Catalogue() {
-		describe[ft.ID] = ft.Description
+	finding := func(f features.Finding, suppressed bool) check.Finding {
+		sev, _ := rule(f.Rule)
+		msg := ""
+		if ft, err := features.Lookup(f.Rule); err == nil {
+			msg = ft.Description
+		}
+		return check.Finding{Finding: f, Severity: sev, Message: msg, Suppressed: suppressed}
 	}
 	score := e.Score
 	out := check.File{Path: it.Path, Score: &score, Verdict: string(e.Verdict)}
 	for _, f := range e.Findings {
 		if shown(f) {
-			out.Findings = append(out.Findings, check.Finding{Finding: f, Severity: severity[f.Rule], Message: describe[f.Rule]})
+			out.Findings = append(out.Findings, finding(f, false))
 		}
 	}
 	for _, f := range e.Suppressed {
-		if !off[f.Rule] && shown(f) {
-			out.Findings = append(out.Findings, check.Finding{Finding: f, Severity: severity[f.Rule], Message: describe[f.Rule], Suppressed: true})
+		if _, off := rule(f.Rule); !off && shown(f) {
+			out.Findings = append(out.Findings, finding(f, true))
 		}
 	}
 	sortCheckFindings(out.Findings)
