@@ -3,9 +3,9 @@ package features
 import "strings"
 
 // ngramIndex finds, at every position of a token list, the entries whose
-// phrase is the 1- to maxN-gram starting there. Each n-gram is hashed
-// incrementally (FNV-1a over the tokens with a separator), looked up, and
-// compared token by token, so a hash collision never makes a false match.
+// phrase is the 1- to maxN-gram starting there. Each n-gram's hash is built
+// from its tokens' FNV-1a hashes, looked up, and compared token by token,
+// so a hash collision never makes a false match.
 type ngramIndex struct {
 	byHash map[uint64]*ngramSlot
 	toks   [][]string
@@ -24,13 +24,22 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-func hashToken(h uint64, tok string) uint64 {
+// tokenHash is FNV-1a of one token.
+func tokenHash(tok string) uint64 {
+	h := uint64(fnvOffset)
 	for i := 0; i < len(tok); i++ {
 		h ^= uint64(tok[i])
 		h *= fnvPrime
 	}
-	h ^= 0x1f // separator: "a b" and "ab" hash apart
-	return h * fnvPrime
+	return h
+}
+
+// extend hashes one more token onto an n-gram's hash. Each token is hashed
+// once per document; an n-gram's hash is built from its tokens' hashes.
+func extend(h, tok uint64) uint64 {
+	h ^= tok
+	h *= fnvPrime
+	return h ^ h>>29
 }
 
 func (x *ngramIndex) build(entries []LexEntry) {
@@ -50,7 +59,7 @@ func (x *ngramIndex) build(entries []LexEntry) {
 		x.maxN = max(x.maxN, len(toks))
 		h := uint64(fnvOffset)
 		for k, t := range toks {
-			h = hashToken(h, t)
+			h = extend(h, tokenHash(t))
 			if k < len(toks)-1 {
 				slot(h).prefix = true
 			}
@@ -65,10 +74,14 @@ func (x *ngramIndex) each(words []string, fn func(i, n, entry int)) {
 	if len(x.byHash) == 0 {
 		return
 	}
+	th := make([]uint64, len(words))
+	for i, w := range words {
+		th[i] = tokenHash(w)
+	}
 	for i := range words {
 		h := uint64(fnvOffset)
 		for n := 1; n <= x.maxN && i+n <= len(words); n++ {
-			h = hashToken(h, words[i+n-1])
+			h = extend(h, th[i+n-1])
 			s := x.byHash[h]
 			if s == nil {
 				break
