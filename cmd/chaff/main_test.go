@@ -438,3 +438,19 @@ func TestFlagsFirst(t *testing.T) {
 		}
 	}
 }
+
+// The output of score does not depend on how many workers scored it.
+func TestScoreSameForAnyWorkers(t *testing.T) {
+	var first string
+	for _, w := range []string{"1", "2", "8"} {
+		r := chaff(t, nil, "score", "--format", "jsonl", "--workers", w, "testdata/articles", "testdata/check")
+		if r.code != exitOK {
+			t.Fatalf("workers %s: exit %d\n%s", w, r.code, r.stderr)
+		}
+		if first == "" {
+			first = r.stdout
+		} else if r.stdout != first {
+			t.Errorf("--workers %s output differs from --workers 1", w)
+		}
+	}
+}

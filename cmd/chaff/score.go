@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 
 	"github.com/chaff-dev/chaff/cmd/input"
+	"github.com/chaff-dev/chaff/cmd/internal/ordered"
 	"github.com/chaff-dev/chaff/cmd/report"
 	"github.com/urfave/cli/v2"
 )
@@ -46,6 +48,7 @@ Exit codes: 0 all read and scored; 1 a document scored at or above --fail-above;
 			&cli.IntFlag{Name: "top", Usage: "report only the `N` highest-scoring (with --sort score) or first (with --sort input) documents; errors are always reported; 0 = all"},
 			&cli.IntFlag{Name: "reasons", Value: report.DefaultReasons, Usage: "name the `N` rules that weighed most in the table's TOP REASONS and the csv's top_rules"},
 			&cli.Float64Flag{Name: "fail-above", Usage: "exit with code 1 when any document scores `N` or more", DefaultText: "off"},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "score on `N` goroutines; the output is the same for any N", DefaultText: "the number of CPUs"},
 			modelFlag(),
 		}, walkFlags()...),
 		Action: runScore,
@@ -79,19 +82,30 @@ func runScore(c *cli.Context) error {
 	}
 
 	failSet, failAbove := c.IsSet("fail-above"), c.Float64("fail-above")
+	workers := c.Int("workers")
+	if workers < 1 {
+		return usage(c, "--workers must be at least 1")
+	}
 	total, failed, tripped := 0, 0, 0
-	werr := input.Walk(paths, walkOptions(c), func(it input.Item) error {
-		total++
+	// Documents are read in order, scored on every worker, and reported in
+	// the order they were read: the output is the same for any --workers.
+	werr := ordered.Map(workers, 4*workers, func(put func(input.Item) error) error {
+		return input.Walk(paths, walkOptions(c), put)
+	}, func(it input.Item) report.Record {
 		rec := report.Record{ID: it.ID, Path: it.Path}
 		if it.Err != nil {
-			failed++
 			rec.Error = it.Err.Error()
-			fmt.Fprintf(c.App.ErrWriter, "chaff: %v\n", it.Err)
 		} else {
 			rec.Explanation = m.Explain(it.Document())
-			if failSet && rec.Explanation.Score >= failAbove {
-				tripped++
-			}
+		}
+		return rec
+	}, func(rec report.Record) error {
+		total++
+		if rec.Error != "" {
+			failed++
+			fmt.Fprintf(c.App.ErrWriter, "chaff: %s\n", rec.Error)
+		} else if failSet && rec.Explanation.Score >= failAbove {
+			tripped++
 		}
 		if err := rep.Add(rec); err != nil {
 			return writeError{err}
