@@ -21,6 +21,9 @@ type Metrics struct {
 	F1        float64   `json:"f1"`
 	FPR       float64   `json:"fpr"`
 	Confusion Confusion `json:"confusion"`
+	// TooShort counts the documents too short to score: they are left out
+	// of every figure above (and are not counted as clean).
+	TooShort int `json:"too_short"`
 }
 
 // Confusion counts verdicts by class: machine articles and human articles
@@ -39,10 +42,19 @@ type Scored struct {
 
 // Evaluate computes metrics; the flagged verdict is the positive call.
 func Evaluate(s []Scored) Metrics {
-	m := Metrics{Documents: len(s), Confusion: Confusion{Machine: map[Verdict]int{}, Human: map[Verdict]int{}}}
+	m := Metrics{Confusion: Confusion{Machine: map[Verdict]int{}, Human: map[Verdict]int{}}}
 	var pos, neg []float64
 	tp, fp := 0, 0
 	for _, x := range s {
+		if x.Verdict == TooShort {
+			m.TooShort++
+			if x.Machine {
+				m.Confusion.Machine[TooShort]++
+			} else {
+				m.Confusion.Human[TooShort]++
+			}
+			continue
+		}
 		if x.Machine {
 			m.Machine++
 			pos = append(pos, x.Score)
@@ -59,6 +71,7 @@ func Evaluate(s []Scored) Metrics {
 			}
 		}
 	}
+	m.Documents = m.Machine + m.Human
 	m.AUROC = AUROC(pos, neg)
 	m.TPRAt1 = TPRAtFPR(pos, neg, 0.01)
 	m.TPRAt5 = TPRAtFPR(pos, neg, 0.05)

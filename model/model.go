@@ -33,6 +33,7 @@ type Model struct {
 	Intercept   float64     `json:"intercept"`
 	Calibration Calibration `json:"calibration"`
 	Thresholds  Thresholds  `json:"thresholds"`
+	Limits      Limits      `json:"limits"`
 	Trained     TrainedOn   `json:"trained_on"`
 	Dev         *Metrics    `json:"dev_metrics,omitempty"`
 
@@ -59,12 +60,20 @@ type Thresholds struct {
 	Flagged float64 `json:"flagged"`
 }
 
+// Limits are the texts a model can judge. Below MinWords words its scores
+// fall apart (AUROC and false positives by length band: chaff eval
+// --by-length), so such a text gets the verdict too-short and no score.
+type Limits struct {
+	MinWords int `json:"min_words"`
+}
+
 // TrainedOn records where the model came from, so it can be reproduced.
 type TrainedOn struct {
 	Command   string         `json:"command"`
 	Data      []string       `json:"data"`
 	Documents int            `json:"documents"`
 	Positives int            `json:"positives"`
+	Words     [2]int         `json:"words"` // fewest and most words of a training text
 	Notes     []string       `json:"notes,omitempty"`
 	R2        float64        `json:"r2"`
 	Extra     map[string]int `json:"augmented,omitempty"`
@@ -128,6 +137,9 @@ func (m *Model) bind() error {
 	}
 	if m.Thresholds.Suspect <= 0 || m.Thresholds.Flagged < m.Thresholds.Suspect || m.Thresholds.Flagged > 100 {
 		return fmt.Errorf("thresholds must satisfy 0 < suspect <= flagged <= 100")
+	}
+	if m.Limits.MinWords < 0 {
+		return fmt.Errorf("limits.min_words must not be negative")
 	}
 	return nil
 }
@@ -214,6 +226,9 @@ func (m *Model) ExplainFiltered(d *features.Document, drop func(features.Finding
 	}
 	e := m.explain(values, results)
 	e.Suppressed = dropped
+	if d.WordCount < m.Limits.MinWords && !e.Hard {
+		e.Verdict = TooShort
+	}
 	return e
 }
 

@@ -9,6 +9,9 @@ const (
 	Clean   Verdict = "clean"
 	Suspect Verdict = "suspect"
 	Flagged Verdict = "flagged"
+	// TooShort: the text has fewer words than the model's limits allow it
+	// to judge (see Limits); it gets no score. Hard evidence still flags.
+	TooShort Verdict = "too-short"
 )
 
 // Contribution is one feature's share of a score: its coefficient times its
@@ -21,6 +24,10 @@ type Contribution struct {
 	Value        float64           `json:"value"`
 	Contribution float64           `json:"contribution"`
 }
+
+// Scored tells whether the explanation carries a score (a text too short
+// to judge has none, and reports must show none).
+func (e *Explanation) Scored() bool { return e.Verdict != TooShort }
 
 // Explanation is a scored document: the score, the verdict and why.
 type Explanation struct {

@@ -239,6 +239,9 @@ func (ck *checker) fileWith(it input.Item, format markup.Format, eff *config.Eff
 	}
 	score := e.Score
 	out := check.File{Path: it.Path, Score: &score, Verdict: string(e.Verdict)}
+	if !e.Scored() {
+		out.Score = nil
+	}
 	for _, f := range e.Findings {
 		if shown(f) {
 			out.Findings = append(out.Findings, finding(f, false))
@@ -266,7 +269,7 @@ func (ck *checker) fileWith(it input.Item, format markup.Format, eff *config.Eff
 		failOn = *ck.failOn
 	}
 	// with --new-from-rev, a file none of whose lines changed cannot fail.
-	out.Failed = score >= failAbove && (!onlyChanged || !lines.Empty())
+	out.Failed = e.Scored() && score >= failAbove && (!onlyChanged || !lines.Empty())
 	for _, f := range out.Findings {
 		if !f.Suppressed && f.Severity >= failOn {
 			out.Failed = true

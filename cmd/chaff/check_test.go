@@ -61,6 +61,8 @@ func TestCheckExitCodes(t *testing.T) {
 		{"house phrase is reported", map[string]string{"a.md": plainStory + "\nOur synergy-driven paradigm shift delights.\n", ".chaff.yaml": "phrases:\n  \"paradigm shift\": 3\nfail-above: 100\n"}, nil, exitOK, []string{"template.llm-phrases", "paradigm shift"}},
 		{"bad config is a usage error naming file and line", map[string]string{"a.md": plainStory, ".chaff.yaml": "fail-on: warning\nrules:\n  residue.nav-menuu: off\n"}, nil, exitError, nil},
 		{"missing file", map[string]string{"a.md": plainStory}, []string{"nope.md"}, exitError, nil},
+		{"too short to score passes", map[string]string{"a.md": "Council closes the quarry pond for the summer.\n"}, []string{"--fail-above", "0"}, exitOK, []string{"no score too-short"}},
+		{"too short with hard evidence fails", map[string]string{"a.md": "As an AI language model, I cannot write this.\n"}, nil, exitTripped, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

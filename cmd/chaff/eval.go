@@ -33,6 +33,7 @@ at the model's own flagged threshold; and the confusion of classes against verdi
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "by", Usage: "also break the figures down by this JSONL field (machine documents of each value against all person-written ones)"},
 			&cli.BoolFlag{Name: "match-length", Usage: "cut each person-written text at a sentence end to the length of a machine text of the set, so that length cannot decide"},
+			&cli.BoolFlag{Name: "by-length", Usage: "cut every text to 15, 30, 50, 80, 150 and 300 words (those long enough) and measure each length, with no minimum: where the figures fall apart is where the model's min_words belongs"},
 			&cli.BoolFlag{Name: "pairs", Usage: "page pairs: the share of groups whose residue copy outscores its clean copy (pages held out from training)"},
 			&cli.BoolFlag{Name: "all-pages", Usage: "with --pairs: every page, including those whose residue trained the model"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "table or json"},
@@ -60,6 +61,9 @@ func runEval(c *cli.Context) error {
 	}
 	if c.Bool("match-length") {
 		matchLengths(docs)
+	}
+	if c.Bool("by-length") {
+		return evalByLength(c, m, docs)
 	}
 	scored := scoreLabelled(m, docs)
 	rows := []evalRow{{Name: "all", Metrics: model.Evaluate(scored)}}
@@ -107,14 +111,15 @@ func printEval(w io.Writer, m *model.Model, rows []evalRow) error {
 		return err
 	}
 	all := rows[0].Metrics
-	fmt.Fprintf(w, "thresholds: suspect %.1f, flagged %.1f\n", m.Thresholds.Suspect, m.Thresholds.Flagged)
+	fmt.Fprintf(w, "thresholds: suspect %.1f, flagged %.1f; %d documents under %d words are too short to score and left out of the figures\n",
+		m.Thresholds.Suspect, m.Thresholds.Flagged, all.TooShort, m.Limits.MinWords)
 	ct := report.NewTable(w)
-	ct.Header("class", "clean", "suspect", "flagged")
+	ct.Header("class", "clean", "suspect", "flagged", "too-short")
 	for _, row := range []struct {
 		name string
 		m    map[model.Verdict]int
 	}{{"machine", all.Confusion.Machine}, {"human", all.Confusion.Human}} {
-		ct.Append([]string{row.name, fmt.Sprint(row.m[model.Clean]), fmt.Sprint(row.m[model.Suspect]), fmt.Sprint(row.m[model.Flagged])})
+		ct.Append([]string{row.name, fmt.Sprint(row.m[model.Clean]), fmt.Sprint(row.m[model.Suspect]), fmt.Sprint(row.m[model.Flagged]), fmt.Sprint(row.m[model.TooShort])})
 	}
 	return ct.Render()
 }
@@ -196,4 +201,57 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 	fmt.Fprintf(c.App.Writer, "%d page pairs: the residue copy outscores its clean article in %d (%.1f%%); median score gain %.1f\n",
 		len(groups), n, 100*float64(n)/float64(len(groups)), diffs[len(diffs)/2])
 	return nil
+}
+
+// lengthBands are the lengths --by-length cuts texts to.
+var lengthBands = []int{15, 30, 50, 80, 150, 300}
+
+// evalByLength measures the model, without its minimum length, on every
+// text long enough cut to each band's length (at a word's end).
+func evalByLength(c *cli.Context, m *model.Model, docs []labelled) error {
+	raw := *m
+	raw.Limits.MinWords = 0
+	var rows []evalRow
+	for _, n := range lengthBands {
+		var cut []labelled
+		for _, d := range docs {
+			if t, ok := firstWords(d.Text, n); ok {
+				d.Text = t
+				cut = append(cut, d)
+			}
+		}
+		if len(cut) == 0 {
+			continue
+		}
+		rows = append(rows, evalRow{Name: fmt.Sprintf("%d words", n), Metrics: model.Evaluate(scoreLabelled(&raw, cut))})
+	}
+	if c.String("format") == "json" {
+		return writeJSON(c.App.Writer, rows)
+	}
+	t := report.NewTable(c.App.Writer)
+	t.Header("length", "docs", "machine", "human", "AUROC", "caught@1%FPR", "FPR at flagged")
+	for _, r := range rows {
+		x := r.Metrics
+		t.Append([]string{r.Name, fmt.Sprint(x.Documents), fmt.Sprint(x.Machine), fmt.Sprint(x.Human), f4(x.AUROC), pct(x.TPRAt1), pct(x.FPR)})
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "the model's min_words is %d: shorter texts get the verdict too-short\n", m.Limits.MinWords)
+	return nil
+}
+
+// firstWords returns the text up to the end of its n-th word, or false when
+// it has fewer.
+func firstWords(text string, n int) (string, bool) {
+	d := features.NewDocumentString(text)
+	k := 0
+	for _, t := range d.Tokens {
+		if t.Kind == features.Word {
+			if k++; k == n {
+				return d.Text[:t.End], true
+			}
+		}
+	}
+	return "", false
 }

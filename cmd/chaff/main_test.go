@@ -454,3 +454,24 @@ func TestScoreSameForAnyWorkers(t *testing.T) {
 		}
 	}
 }
+
+// A teaser shorter than the model's minimum gets no score, in every format.
+func TestScoreTooShort(t *testing.T) {
+	teaser := "Council votes to close the quarry pond for the summer after two rescues.\n"
+	r := chaff(t, strings.NewReader(teaser), "score", "--format", "jsonl", "-")
+	if r.code != exitOK || !strings.Contains(r.stdout, `"score":null,"verdict":"too-short"`) {
+		t.Errorf("jsonl: exit %d\n%s", r.code, r.stdout)
+	}
+	r = chaff(t, strings.NewReader(teaser), "score", "--format", "csv", "-")
+	if !strings.Contains(r.stdout, ",,too-short,") {
+		t.Errorf("csv: %s", r.stdout)
+	}
+	r = chaff(t, strings.NewReader(teaser), "score", "-")
+	if !strings.Contains(r.stdout, "too-short") || !strings.Contains(r.stdout, "1 too short to score") {
+		t.Errorf("table: %s", r.stdout)
+	}
+	r = chaff(t, strings.NewReader(teaser), "score", "--fail-above", "0", "-")
+	if r.code != exitOK {
+		t.Errorf("a text with no score cannot trip --fail-above: exit %d", r.code)
+	}
+}

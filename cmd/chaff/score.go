@@ -104,7 +104,7 @@ func runScore(c *cli.Context) error {
 		if rec.Error != "" {
 			failed++
 			fmt.Fprintf(c.App.ErrWriter, "chaff: %s\n", rec.Error)
-		} else if failSet && rec.Explanation.Score >= failAbove {
+		} else if failSet && rec.Explanation.Scored() && rec.Explanation.Score >= failAbove {
 			tripped++
 		}
 		if err := rep.Add(rec); err != nil {

@@ -46,15 +46,15 @@ func textSummary(f File) string {
 	if f.Failed {
 		mark = "FAIL "
 	}
-	if f.Error != "" || f.Score == nil {
-		reason := f.Error
-		if reason == "" {
-			reason = "not checked"
-		}
-		return mark + f.Path + ": error: " + oneLine(reason)
+	if f.Error != "" {
+		return mark + f.Path + ": error: " + oneLine(f.Error)
 	}
 	var s strings.Builder
-	s.WriteString(mark + f.Path + fmt.Sprintf(": score %.1f", *f.Score))
+	if f.Score != nil {
+		s.WriteString(mark + f.Path + fmt.Sprintf(": score %.1f", *f.Score))
+	} else {
+		s.WriteString(mark + f.Path + ": no score")
+	}
 	if f.Verdict != "" {
 		s.WriteString(" " + f.Verdict)
 	}

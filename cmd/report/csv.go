@@ -48,7 +48,9 @@ func (r *csvReporter) write(rec Record) error {
 		row[5] = rec.errorText()
 	} else {
 		e := rec.Explanation
-		row[2] = score(e.Score)
+		if e.Scored() {
+			row[2] = score(e.Score)
+		}
 		row[3] = string(e.Verdict)
 		row[4] = strings.Join(topRules(e, r.sel.o.Reasons), ";")
 	}

@@ -57,7 +57,11 @@ func (r Record) MarshalJSON() ([]byte, error) {
 	}
 	e := r.Explanation
 	b.WriteString(`,"score":`)
-	b.WriteString(score(e.Score))
+	if e.Scored() {
+		b.WriteString(score(e.Score))
+	} else {
+		b.WriteString("null")
+	}
 	b.WriteString(`,"verdict":`)
 	writeString(&b, string(e.Verdict))
 	b.WriteString(`,"categories":{`)

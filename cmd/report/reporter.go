@@ -120,15 +120,21 @@ func (s *selector) flush(emit func(Record) error) error {
 }
 
 // sortByScore orders records by score, highest first, ties by id then path;
-// error records come last, by id then path.
+// texts too short to score follow, error records come last.
 func sortByScore(recs []Record) {
 	sort.SliceStable(recs, func(i, j int) bool {
 		a, b := recs[i], recs[j]
 		if a.Failed() != b.Failed() {
 			return !a.Failed()
 		}
-		if !a.Failed() && a.Explanation.Score != b.Explanation.Score {
-			return a.Explanation.Score > b.Explanation.Score
+		if !a.Failed() {
+			// texts too short to score come after the scored ones
+			if sa, sb := a.Explanation.Scored(), b.Explanation.Scored(); sa != sb {
+				return sa
+			}
+			if a.Explanation.Score != b.Explanation.Score {
+				return a.Explanation.Score > b.Explanation.Score
+			}
 		}
 		if a.ID != b.ID {
 			return a.ID < b.ID

@@ -18,7 +18,7 @@ type tableReporter struct {
 	sel  selector
 	rows [][]string
 	// counts over every record added
-	total, flagged, suspect, clean, errors int
+	total, flagged, suspect, clean, short, errors int
 }
 
 func newTable(w io.Writer, o Options) *tableReporter {
@@ -34,6 +34,8 @@ func (r *tableReporter) Add(rec Record) error {
 		r.flagged++
 	case rec.Explanation.Verdict == model.Suspect:
 		r.suspect++
+	case rec.Explanation.Verdict == model.TooShort:
+		r.short++
 	default:
 		r.clean++
 	}
@@ -62,7 +64,11 @@ func (r *tableReporter) row(rec Record) error {
 	if reasons == "" {
 		reasons = "-"
 	}
-	r.rows = append(r.rows, []string{label(rec), score(e.Score), string(e.Verdict), reasons})
+	sc := "-"
+	if e.Scored() {
+		sc = score(e.Score)
+	}
+	r.rows = append(r.rows, []string{label(rec), sc, string(e.Verdict), reasons})
 	return nil
 }
 
@@ -82,8 +88,12 @@ func (r *tableReporter) Close() error {
 			return err
 		}
 	}
-	summary := fmt.Sprintf("%d %s: %d flagged, %d suspect, %d clean, %d %s",
-		r.total, plural(r.total, "document", "documents"), r.flagged, r.suspect, r.clean, r.errors, plural(r.errors, "error", "errors"))
+	summary := fmt.Sprintf("%d %s: %d flagged, %d suspect, %d clean, ",
+		r.total, plural(r.total, "document", "documents"), r.flagged, r.suspect, r.clean)
+	if r.short > 0 {
+		summary += fmt.Sprintf("%d too short to score, ", r.short)
+	}
+	summary += fmt.Sprintf("%d %s", r.errors, plural(r.errors, "error", "errors"))
 	if shown := len(r.rows) - r.errors; r.sel.o.Top > 0 && shown < r.total-r.errors {
 		summary += fmt.Sprintf(" (top %d shown)", shown)
 	}
