@@ -201,14 +201,16 @@ func TestJSONLCorpusBadLine(t *testing.T) {
 	if len(recs) != 3 {
 		t.Fatalf("want 3 records: %s", r)
 	}
-	if recs[0]["id"] != "a" || recs[0]["score"] == nil {
+	// both texts are shorter than the model's minimum: scored records, with
+	// the verdict too-short and no score.
+	if recs[0]["id"] != "a" || recs[0]["verdict"] != "too-short" {
 		t.Errorf("record 1: %v", recs[0])
 	}
 	e, _ := recs[1]["error"].(string)
 	if recs[1]["id"] != corpus+":2" || !strings.Contains(e, corpus+": line 2: invalid JSON") {
 		t.Errorf("record 2: %v", recs[1])
 	}
-	if recs[2]["id"] != corpus+":3" || recs[2]["score"] == nil {
+	if recs[2]["id"] != corpus+":3" || recs[2]["verdict"] != "too-short" {
 		t.Errorf("record 3: %v", recs[2])
 	}
 	if !strings.Contains(r.stderr, "line 2") {
