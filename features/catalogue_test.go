@@ -38,6 +38,9 @@ func TestCatalogueExamples(t *testing.T) {
 // Findings must point inside the text at the matched characters.
 func TestFindingsPointAtTheirMatch(t *testing.T) {
 	for _, f := range Catalogue() {
+		if f.Category == LanguageCategory {
+			continue // its finding names the language at the first line, not a match
+		}
 		for _, ex := range f.Fires {
 			d := NewDocumentString(ex)
 			for _, fd := range f.Extract(d).Findings {

@@ -84,6 +84,7 @@ type Document struct {
 	lex        *lexScores
 	house      *Lexicon
 	shapes     string
+	lang       *Language
 	shapeWords []string
 	// streamWords are the stream's tokens, streamIdx their Tokens index.
 	streamWords []string

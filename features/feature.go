@@ -55,8 +55,12 @@ type Feature struct {
 	// least suspect (page-template residue a person's article does not
 	// carry), but never flagged on its own.
 	Suspect bool
-	Fires   []string
-	Quiet   []string
+	// AnyLanguage marks rules that read no language (markup, citation
+	// markers, template identifiers, digits): they still report on text in
+	// a language the model does not know.
+	AnyLanguage bool
+	Fires       []string
+	Quiet       []string
 	// FireAbove is the value above which a feature without findings counts
 	// as firing (statistics such as sentence-length spread); 0 by default.
 	FireAbove float64

@@ -103,6 +103,7 @@ func init() {
 		},
 		&Feature{
 			ID:          "leak.chat-citation",
+			AnyLanguage: true,
 			Category:    Leak,
 			Description: "chat-interface citation markers: oaicite, contentReference, turn0search0, 【4†source】, utm_source=chatgpt.com",
 			Hard:        true,

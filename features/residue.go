@@ -17,6 +17,7 @@ func init() {
 	register(
 		&Feature{
 			ID:          "residue.comment-counter",
+			AnyLanguage: true,
 			Suspect:     true,
 			Category:    Residue,
 			Description: "comment-count widget lines: \"0 Comments\", \"Comments (3)\", \"Post a Comment (0)\"",
@@ -234,6 +235,7 @@ func init() {
 		},
 		&Feature{
 			ID:          "residue.template-id",
+			AnyLanguage: true,
 			Suspect:     true,
 			Category:    Residue,
 			Description: "blog-theme widget identifiers such as \"3/related/default\" or \"recent/hot-posts\"",
@@ -292,6 +294,7 @@ func init() {
 		},
 		&Feature{
 			ID:          "residue.trailing-blank",
+			AnyLanguage: true,
 			Suspect:     true,
 			Category:    Residue,
 			Description: "three or more blank (or non-breaking-space) lines left at the end of the text",

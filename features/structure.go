@@ -53,6 +53,7 @@ func init() {
 		},
 		&Feature{
 			ID:          "structure.markdown-leak",
+			AnyLanguage: true,
 			Category:    Structure,
 			Description: "Markdown syntax left in plain text (**bold**, # headings, [links](http...), `code`)",
 			Fires: []string{

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chaff-dev/chaff/features"
@@ -46,5 +47,43 @@ func TestParseRejectsNegativeMinWords(t *testing.T) {
 	c.Limits.MinWords = -1
 	if err := c.bind(); err == nil {
 		t.Error("negative min_words accepted")
+	}
+}
+
+func TestUnsupportedLanguage(t *testing.T) {
+	m, _ := Default()
+	c := *m
+	c.Limits.Languages = []string{"eng"}
+	german := "Der Stadtrat hat am Dienstag beschlossen, den Steinbruchsee über den Sommer für Schwimmer zu sperren, " +
+		"nachdem im Juni zwei Menschen aus dem Wasser gezogen wurden. Die Anwohner wollen eine Petition starten, " +
+		"damit es im nächsten Jahr eine beaufsichtigte Badesaison gibt. Eine Sprecherin der Gemeinde sagte, man werde " +
+		"den Vorschlag prüfen, sobald die Zäune stehen und die Rettungsringe am Ufer erneuert worden sind.\n"
+	cases := []struct {
+		name, text string
+		want       Verdict
+		rules      []string
+	}{
+		{"German prose", german, Unsupported, []string{"language.not-english"}},
+		{"German prose with a comment counter", german + "0 Comments\n", Unsupported, []string{"language.not-english", "residue.comment-counter"}},
+		{"German prose with a chat citation", german + "Quelle :contentReference[oaicite:0]{index=0}\n", Flagged, []string{"language.not-english", "leak.chat-citation"}},
+	}
+	for _, tc := range cases {
+		e := c.Explain(features.NewDocumentString(tc.text))
+		var rules []string
+		for _, f := range e.Findings {
+			rules = append(rules, f.Rule)
+		}
+		if e.Verdict != tc.want || e.Language != "deu" || strings.Join(rules, " ") != strings.Join(tc.rules, " ") {
+			t.Errorf("%s: verdict %s language %s rules %v, want %s deu %v", tc.name, e.Verdict, e.Language, rules, tc.want, tc.rules)
+		}
+	}
+	d := features.NewDocumentString(german)
+	d.ForceLanguage("eng")
+	if e := c.Explain(d); !e.Scored() {
+		t.Errorf("--lang eng: want a score, got %s", e.Verdict)
+	}
+	c.Limits.Languages = nil
+	if e := c.Explain(features.NewDocumentString(german)); !e.Scored() {
+		t.Error("a model that names no language scores every language")
 	}
 }

@@ -24,6 +24,9 @@ type Metrics struct {
 	// TooShort counts the documents too short to score: they are left out
 	// of every figure above (and are not counted as clean).
 	TooShort int `json:"too_short"`
+	// Unsupported counts the documents in a language the model does not
+	// know: left out of every figure too.
+	Unsupported int `json:"unsupported"`
 }
 
 // Confusion counts verdicts by class: machine articles and human articles
@@ -46,12 +49,16 @@ func Evaluate(s []Scored) Metrics {
 	var pos, neg []float64
 	tp, fp := 0, 0
 	for _, x := range s {
-		if x.Verdict == TooShort {
-			m.TooShort++
-			if x.Machine {
-				m.Confusion.Machine[TooShort]++
+		if x.Verdict == TooShort || x.Verdict == Unsupported {
+			if x.Verdict == TooShort {
+				m.TooShort++
 			} else {
-				m.Confusion.Human[TooShort]++
+				m.Unsupported++
+			}
+			if x.Machine {
+				m.Confusion.Machine[x.Verdict]++
+			} else {
+				m.Confusion.Human[x.Verdict]++
 			}
 			continue
 		}

@@ -65,6 +65,9 @@ type Thresholds struct {
 // --by-length), so such a text gets the verdict too-short and no score.
 type Limits struct {
 	MinWords int `json:"min_words"`
+	// Languages the model was trained on (ISO 639-3). A text reliably
+	// detected to be in another gets the verdict unsupported. Empty: any.
+	Languages []string `json:"languages"`
 }
 
 // TrainedOn records where the model came from, so it can be reproduced.
@@ -226,10 +229,54 @@ func (m *Model) ExplainFiltered(d *features.Document, drop func(features.Finding
 	}
 	e := m.explain(values, results)
 	e.Suppressed = dropped
-	if d.WordCount < m.Limits.MinWords && !e.Hard {
+	lang := d.Language()
+	e.Language, e.LanguageConfidence = lang.Code, math.Round(lang.Confidence*100)/100
+	switch {
+	case !m.supports(lang):
+		m.unsupported(e)
+	case d.WordCount < m.Limits.MinWords && !e.Hard:
 		e.Verdict = TooShort
 	}
 	return e
+}
+
+// supports tells whether the model may judge text in lang: any language
+// when the model names none, and any text whose language is not reliably
+// detected (a list, a fragment).
+func (m *Model) supports(lang features.Language) bool {
+	if len(m.Limits.Languages) == 0 || lang.Code == "" || !lang.Reliable {
+		return true
+	}
+	for _, l := range m.Limits.Languages {
+		if l == lang.Code {
+			return true
+		}
+	}
+	return false
+}
+
+// unsupported turns e into the verdict for a text in a language the model
+// does not know: no score, and only the findings of rules that read no
+// language; hard evidence among them still flags.
+func (m *Model) unsupported(e *Explanation) {
+	e.Verdict = Unsupported
+	e.Hard = false
+	e.Residue = false
+	kept := e.Findings[:0]
+	for _, f := range e.Findings {
+		ft, err := features.Lookup(f.Rule)
+		if err != nil || !ft.AnyLanguage {
+			continue
+		}
+		kept = append(kept, f)
+		if ft.Hard {
+			e.Hard = true
+		}
+	}
+	e.Findings = kept
+	if e.Hard {
+		e.Verdict = Flagged
+	}
 }
 
 // WithThresholds returns a copy of m with other thresholds (a project's
@@ -286,7 +333,9 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	for i, w := range m.Features {
 		f := cat[m.index[i]]
 		unit[m.index[i]] = m.Calibration.A * w.Coef / w.Scale
-		e.Categories[f.Category] += contrib[i]
+		if _, shown := e.Categories[f.Category]; shown {
+			e.Categories[f.Category] += contrib[i]
+		}
 		e.Contributions = append(e.Contributions, Contribution{Feature: w.ID, Category: f.Category, Value: values[m.index[i]], Contribution: contrib[i]})
 	}
 	// Hard evidence: each firing hard feature is an independent witness
@@ -309,7 +358,7 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 		}
 		// a finding of a feature the model gives no weight explains nothing
 		// (unless it is residue, which lifts the score on its own).
-		if len(r.Findings) > 0 && (unit[i] != 0 || f.Suspect) {
+		if len(r.Findings) > 0 && (unit[i] != 0 || f.Suspect || f.Category == features.LanguageCategory) {
 			share(r, unit[i], values[i], 0)
 		}
 	}

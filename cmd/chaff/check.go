@@ -66,6 +66,7 @@ or a file that could not be read.`,
 			&cli.StringFlag{Name: "config", Usage: "use only the configuration `FILE` (no discovery)", EnvVars: []string{"CHAFF_CONFIG"}},
 			&cli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` of the text read from standard input (-): its extension picks the format, and configuration is found from its folder"},
 			&cli.BoolFlag{Name: "show-suppressed", Usage: "also list the findings chaff-disable comments silenced"},
+			&cli.StringFlag{Name: "lang", Usage: "treat every file as written in `LANG` (ISO 639-3, e.g. eng) instead of detecting it"},
 			&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings on lines changed since git revision `REV` (a file with no changed line passes)"},
 			modelFlag(),
 		},
@@ -82,7 +83,8 @@ type checker struct {
 	failAbove *float64                   // --fail-above
 	failOn    *check.Severity            // --fail-on
 	warn      io.Writer
-	skipped   int // files ignored by configuration or .chaffignore
+	lang      string // --lang
+	skipped   int    // files ignored by configuration or .chaffignore
 }
 
 func runCheck(c *cli.Context) error {
@@ -97,7 +99,7 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	ck := &checker{model: m, warn: c.App.ErrWriter,
+	ck := &checker{model: m, warn: c.App.ErrWriter, lang: c.String("lang"),
 		loader: config.NewLoader(config.Options{Explicit: c.String("config")})}
 	if c.IsSet("fail-above") {
 		v := c.Float64("fail-above")
@@ -201,6 +203,9 @@ func (ck *checker) file(it input.Item, f markup.Format) check.File {
 
 func (ck *checker) fileWith(it input.Item, format markup.Format, eff *config.Effective) check.File {
 	doc := input.DocumentAs(format, it.Text)
+	if ck.lang != "" {
+		doc.ForceLanguage(ck.lang)
+	}
 	if len(eff.Phrases) > 0 {
 		doc.AddPhrases(features.HouseLexicon(eff.Phrases))
 	}

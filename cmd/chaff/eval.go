@@ -111,15 +111,15 @@ func printEval(w io.Writer, m *model.Model, rows []evalRow) error {
 		return err
 	}
 	all := rows[0].Metrics
-	fmt.Fprintf(w, "thresholds: suspect %.1f, flagged %.1f; %d documents under %d words are too short to score and left out of the figures\n",
-		m.Thresholds.Suspect, m.Thresholds.Flagged, all.TooShort, m.Limits.MinWords)
+	fmt.Fprintf(w, "thresholds: suspect %.1f, flagged %.1f; left out of the figures: %d documents under %d words (too short to score), %d in a language the model does not know\n",
+		m.Thresholds.Suspect, m.Thresholds.Flagged, all.TooShort, m.Limits.MinWords, all.Unsupported)
 	ct := report.NewTable(w)
-	ct.Header("class", "clean", "suspect", "flagged", "too-short")
+	ct.Header("class", "clean", "suspect", "flagged", "too-short", "unsupported")
 	for _, row := range []struct {
 		name string
 		m    map[model.Verdict]int
 	}{{"machine", all.Confusion.Machine}, {"human", all.Confusion.Human}} {
-		ct.Append([]string{row.name, fmt.Sprint(row.m[model.Clean]), fmt.Sprint(row.m[model.Suspect]), fmt.Sprint(row.m[model.Flagged]), fmt.Sprint(row.m[model.TooShort])})
+		ct.Append([]string{row.name, fmt.Sprint(row.m[model.Clean]), fmt.Sprint(row.m[model.Suspect]), fmt.Sprint(row.m[model.Flagged]), fmt.Sprint(row.m[model.TooShort]), fmt.Sprint(row.m[model.Unsupported])})
 	}
 	return ct.Render()
 }

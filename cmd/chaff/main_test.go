@@ -268,7 +268,7 @@ func TestFolderWalk(t *testing.T) {
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
-	if strings.Join(rows[0], ",") != "id,path,score,verdict,top_rules,error" {
+	if strings.Join(rows[0], ",") != "id,path,score,verdict,language,language_confidence,top_rules,error" {
 		t.Errorf("header %v", rows[0])
 	}
 }

@@ -48,6 +48,7 @@ Exit codes: 0 all read and scored; 1 a document scored at or above --fail-above;
 			&cli.IntFlag{Name: "top", Usage: "report only the `N` highest-scoring (with --sort score) or first (with --sort input) documents; errors are always reported; 0 = all"},
 			&cli.IntFlag{Name: "reasons", Value: report.DefaultReasons, Usage: "name the `N` rules that weighed most in the table's TOP REASONS and the csv's top_rules"},
 			&cli.Float64Flag{Name: "fail-above", Usage: "exit with code 1 when any document scores `N` or more", DefaultText: "off"},
+			&cli.StringFlag{Name: "lang", Usage: "treat every document as written in `LANG` (ISO 639-3, e.g. eng) instead of detecting it"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "score on `N` goroutines; the output is the same for any N", DefaultText: "the number of CPUs"},
 			modelFlag(),
 		}, walkFlags()...),
@@ -82,6 +83,7 @@ func runScore(c *cli.Context) error {
 	}
 
 	failSet, failAbove := c.IsSet("fail-above"), c.Float64("fail-above")
+	lang := c.String("lang")
 	workers := c.Int("workers")
 	if workers < 1 {
 		return usage(c, "--workers must be at least 1")
@@ -96,7 +98,11 @@ func runScore(c *cli.Context) error {
 		if it.Err != nil {
 			rec.Error = it.Err.Error()
 		} else {
-			rec.Explanation = m.Explain(it.Document())
+			doc := it.Document()
+			if lang != "" {
+				doc.ForceLanguage(lang)
+			}
+			rec.Explanation = m.Explain(doc)
 		}
 		return rec
 	}, func(rec report.Record) error {

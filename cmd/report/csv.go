@@ -3,11 +3,12 @@ package report
 import (
 	"encoding/csv"
 	"io"
+	"strconv"
 	"strings"
 )
 
 // csvHeader is the first row of the CSV format.
-var csvHeader = []string{"id", "path", "score", "verdict", "top_rules", "error"}
+var csvHeader = []string{"id", "path", "score", "verdict", "language", "language_confidence", "top_rules", "error"}
 
 // csvReporter writes one row per record, as records come unless sorted by
 // score. top_rules lists the rules with the largest total finding weight,
@@ -43,16 +44,18 @@ func (r *csvReporter) write(rec Record) error {
 	if err := r.writeHeader(); err != nil {
 		return err
 	}
-	row := []string{rec.ID, rec.Path, "", "", "", ""}
+	row := []string{rec.ID, rec.Path, "", "", "", "", "", ""}
 	if rec.Failed() {
-		row[5] = rec.errorText()
+		row[7] = rec.errorText()
 	} else {
 		e := rec.Explanation
 		if e.Scored() {
 			row[2] = score(e.Score)
 		}
 		row[3] = string(e.Verdict)
-		row[4] = strings.Join(topRules(e, r.sel.o.Reasons), ";")
+		row[4] = e.Language
+		row[5] = strconv.FormatFloat(e.LanguageConfidence, 'f', -1, 64)
+		row[6] = strings.Join(topRules(e, r.sel.o.Reasons), ";")
 	}
 	return r.flush(row)
 }

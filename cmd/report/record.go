@@ -37,7 +37,7 @@ func (r Record) errorText() string {
 
 // MarshalJSON writes
 //
-//	{"id","path","score","verdict","categories","findings","error"}
+//	{"id","path","score","verdict","language","language_confidence","categories","findings","error"}
 //
 // in that order: score with one decimal (null on error), verdict omitted on
 // error, categories in report order, findings as the model sorted them
@@ -64,6 +64,10 @@ func (r Record) MarshalJSON() ([]byte, error) {
 	}
 	b.WriteString(`,"verdict":`)
 	writeString(&b, string(e.Verdict))
+	b.WriteString(`,"language":`)
+	writeString(&b, e.Language)
+	b.WriteString(`,"language_confidence":`)
+	b.WriteString(strconv.FormatFloat(e.LanguageConfidence, 'f', -1, 64))
 	b.WriteString(`,"categories":{`)
 	for i, c := range categoryOrder(e.Categories) {
 		if i > 0 {

@@ -171,7 +171,7 @@ func TestEmpty(t *testing.T) {
 	for f, want := range map[string]string{
 		"json":  "[]\n",
 		"jsonl": "",
-		"csv":   "id,path,score,verdict,top_rules,error\n",
+		"csv":   "id,path,score,verdict,language,language_confidence,top_rules,error\n",
 		"table": "0 documents: 0 flagged, 0 suspect, 0 clean, 0 errors\n",
 	} {
 		var b bytes.Buffer

@@ -18,7 +18,7 @@ type tableReporter struct {
 	sel  selector
 	rows [][]string
 	// counts over every record added
-	total, flagged, suspect, clean, short, errors int
+	total, flagged, suspect, clean, short, unsupported, errors int
 }
 
 func newTable(w io.Writer, o Options) *tableReporter {
@@ -36,6 +36,8 @@ func (r *tableReporter) Add(rec Record) error {
 		r.suspect++
 	case rec.Explanation.Verdict == model.TooShort:
 		r.short++
+	case rec.Explanation.Verdict == model.Unsupported:
+		r.unsupported++
 	default:
 		r.clean++
 	}
@@ -68,7 +70,11 @@ func (r *tableReporter) row(rec Record) error {
 	if e.Scored() {
 		sc = score(e.Score)
 	}
-	r.rows = append(r.rows, []string{label(rec), sc, string(e.Verdict), reasons})
+	verdict := string(e.Verdict)
+	if e.Verdict == model.Unsupported {
+		verdict += " (" + e.Language + ")"
+	}
+	r.rows = append(r.rows, []string{label(rec), sc, verdict, reasons})
 	return nil
 }
 
@@ -92,6 +98,9 @@ func (r *tableReporter) Close() error {
 		r.total, plural(r.total, "document", "documents"), r.flagged, r.suspect, r.clean)
 	if r.short > 0 {
 		summary += fmt.Sprintf("%d too short to score, ", r.short)
+	}
+	if r.unsupported > 0 {
+		summary += fmt.Sprintf("%d in an unsupported language, ", r.unsupported)
 	}
 	summary += fmt.Sprintf("%d %s", r.errors, plural(r.errors, "error", "errors"))
 	if shown := len(r.rows) - r.errors; r.sel.o.Top > 0 && shown < r.total-r.errors {
