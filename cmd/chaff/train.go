@@ -60,6 +60,7 @@ The shipped model was made with:
 			&cli.StringSliceFlag{Name: "exclude", Value: cli.NewStringSlice(defaultExclude...), Usage: "features given no weight"},
 			&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL field with 1 = machine, 0 = person"},
 			&cli.Int64Flag{Name: "seed", Value: 1, Usage: "seed of the augmentation"},
+			&cli.StringSliceFlag{Name: "languages", Value: cli.NewStringSlice("eng"), Usage: "the languages (ISO 639-3) of the training data: text reliably in another gets the verdict unsupported"},
 			&cli.IntFlag{Name: "min-words", Value: 50, Usage: "texts with fewer words get the verdict too-short and no score (chaff eval --by-length shows where the figures fall apart)"},
 		},
 		Action: runTrain,
@@ -129,7 +130,7 @@ func runTrain(c *cli.Context) error {
 	for _, d := range docs {
 		pos += d.Label
 	}
-	m.Limits = model.Limits{MinWords: c.Int("min-words")}
+	m.Limits = model.Limits{MinWords: c.Int("min-words"), Languages: c.StringSlice("languages")}
 	lo, hi := math.MaxInt, 0
 	for _, sm := range samples {
 		lo, hi = min(lo, sm.Doc.WordCount), max(hi, sm.Doc.WordCount)
