@@ -279,6 +279,15 @@ func (m *Model) unsupported(e *Explanation) {
 	}
 }
 
+// WithLanguages returns a copy of m that accepts text in these languages
+// (ISO 639-3): a configuration may accept more than the model was trained
+// on, at its own risk, or fewer.
+func (m *Model) WithLanguages(codes []string) *Model {
+	c := *m
+	c.Limits.Languages = append([]string(nil), codes...)
+	return &c
+}
+
 // WithThresholds returns a copy of m with other thresholds (a project's
 // configuration may set its own).
 func (m *Model) WithThresholds(t Thresholds) (*Model, error) {

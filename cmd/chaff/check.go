@@ -216,6 +216,9 @@ func (ck *checker) fileWith(it input.Item, format markup.Format, eff *config.Eff
 			return check.File{Path: it.Path, Error: err.Error()}
 		}
 	}
+	if eff.Languages != nil {
+		m = m.WithLanguages(eff.Languages)
+	}
 	dirs := suppress.Parse(it.Text)
 	for _, p := range dirs.Problems() {
 		fmt.Fprintf(ck.warn, "%s:%d: warning: %s\n", it.Path, p.Line, p.Message)

@@ -12,6 +12,10 @@ const (
 	plainStory = "The harbour ferry sailed again on Saturday, four months after a cracked propeller shaft kept her at the north quay.\n\n" +
 		"\"We had a queue of bikes down to the chandlery,\" skipper Ona Reyes said. The first crossing ran two minutes late.\n\n" +
 		"Tickets stay at 3.40 pounds for adults. The winter timetable starts again in November, the operator said.\n"
+	germanStory = "Der Stadtrat hat am Dienstag beschlossen, den Steinbruchsee über den Sommer für Schwimmer zu sperren, " +
+		"nachdem im Juni zwei Menschen aus dem Wasser gezogen wurden. Die Anwohner wollen eine Petition starten, " +
+		"damit es im nächsten Jahr eine beaufsichtigte Badesaison gibt. Eine Sprecherin der Gemeinde sagte, man werde " +
+		"den Vorschlag prüfen, sobald die Zäune stehen und die Rettungsringe am Ufer erneuert worden sind.\n"
 	leakLine    = "Certainly! Here is the rewritten article about the ferry.\n"
 	residueLine = "Share this article\n"
 )
@@ -61,6 +65,9 @@ func TestCheckExitCodes(t *testing.T) {
 		{"house phrase is reported", map[string]string{"a.md": plainStory + "\nOur synergy-driven paradigm shift delights.\n", ".chaff.yaml": "phrases:\n  \"paradigm shift\": 3\nfail-above: 100\n"}, nil, exitOK, []string{"template.llm-phrases", "paradigm shift"}},
 		{"bad config is a usage error naming file and line", map[string]string{"a.md": plainStory, ".chaff.yaml": "fail-on: warning\nrules:\n  residue.nav-menuu: off\n"}, nil, exitError, nil},
 		{"missing file", map[string]string{"a.md": plainStory}, []string{"nope.md"}, exitError, nil},
+		{"unsupported language passes with no score", map[string]string{"a.md": germanStory}, nil, exitOK, []string{"unsupported"}},
+		{"config accepts the language", map[string]string{"a.md": germanStory, ".chaff.yaml": "languages: [eng, deu]\n"}, []string{"--fail-above", "100"}, exitOK, []string{"score"}},
+		{"bad language code", map[string]string{"a.md": germanStory, ".chaff.yaml": "languages: [german]\n"}, nil, exitError, nil},
 		{"too short to score passes", map[string]string{"a.md": "Council closes the quarry pond for the summer.\n"}, []string{"--fail-above", "0"}, exitOK, []string{"no score too-short"}},
 		{"too short with hard evidence fails", map[string]string{"a.md": "As an AI language model, I cannot write this.\n"}, nil, exitTripped, nil},
 	}

@@ -136,6 +136,7 @@ type Effective struct {
 	Thresholds *model.Thresholds // replace the model's
 	FailAbove  *float64          // a score at or above it fails the file
 	FailOn     *check.Severity   // a finding of this severity or higher fails the file
+	Languages  []string          // replace the model's languages (ISO 639-3); nil: the model's
 	Rules      map[string]Rule   // by rule ID
 	Phrases    map[string]float64
 	Ignored    bool     // the file matches an ignore glob
@@ -439,6 +440,9 @@ func combine(abs, root string, files []*file) *Effective {
 	if s := acc.failOn; s.set {
 		v := s.val
 		e.FailOn, e.origin["fail-on"] = &v, s.origin
+	}
+	if s := acc.languages; s.set {
+		e.Languages, e.origin["languages"] = s.val, s.origin
 	}
 	if len(acc.rules) > 0 {
 		e.Rules = map[string]Rule{}

@@ -279,7 +279,7 @@ func TestValidation(t *testing.T) {
 		want       string // line: key: message, after the file name
 	}{
 		{"unknown top key", "fail-on: error\nfail_above: 9\n", "2: fail_above: unknown key (did you mean fail-above?)"},
-		{"unknown key, nothing close", "colour: red\n", "1: colour: unknown key (want one of thresholds, fail-above, fail-on, rules, phrases, ignore, overrides)"},
+		{"unknown key, nothing close", "colour: red\n", "1: colour: unknown key (want one of thresholds, fail-above, fail-on, languages, rules, phrases, ignore, overrides)"},
 		{"unknown threshold key", "thresholds:\n  suspect: 1\n  flaged: 2\n", "3: thresholds.flaged: unknown key (did you mean flagged?)"},
 		{"unknown override key", "overrides:\n  - files: a\n    fail-abov: 3\n", "3: overrides[0].fail-abov: unknown key (did you mean fail-above?)"},
 		{"ignore in an override", "overrides:\n  - files: a\n    ignore: b\n", "3: overrides[0].ignore: not allowed in overrides (only at the top level)"},
@@ -735,6 +735,29 @@ func TestSuggest(t *testing.T) {
 	for _, tt := range tests {
 		if got := suggest(tt.s, keys); got != tt.want {
 			t.Errorf("suggest(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ".chaff.yaml"), []byte("languages: [eng, DEU]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, err := ForFile(filepath.Join(dir, "a.md"), Options{UserFile: "-"})
+	if err != nil || strings.Join(e.Languages, ",") != "eng,deu" {
+		t.Fatalf("languages %v, %v", e.Languages, err)
+	}
+	var b strings.Builder
+	if err := e.Describe(&b); err != nil || !strings.Contains(b.String(), "languages: [eng, deu]") {
+		t.Errorf("describe: %v\n%s", err, b.String())
+	}
+	for _, bad := range []string{"languages: eng\n", "languages: [english]\n"} {
+		if err := os.WriteFile(filepath.Join(dir, ".chaff.yaml"), []byte(bad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ForFile(filepath.Join(dir, "b.md"), Options{UserFile: "-"}); err == nil || !strings.Contains(err.Error(), ".chaff.yaml:1: languages") {
+			t.Errorf("%q: error %v", bad, err)
 		}
 	}
 }

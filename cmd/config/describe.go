@@ -50,6 +50,13 @@ func (e *Effective) Describe(w io.Writer) error {
 	if e.FailAbove != nil {
 		add("fail-above", from(number(*e.FailAbove), "fail-above"))
 	}
+	if e.Languages != nil {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, l := range e.Languages {
+			seq.Content = append(seq.Content, scalar(l))
+		}
+		add("languages", from(seq, "languages"))
+	}
 	if e.FailOn != nil {
 		add("fail-on", from(scalar(e.FailOn.String()), "fail-on"))
 	}

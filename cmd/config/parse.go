@@ -71,6 +71,7 @@ type settings struct {
 	thresholds setting[model.Thresholds]
 	failAbove  setting[float64]
 	failOn     setting[check.Severity]
+	languages  setting[[]string]
 	rules      map[string]setting[Rule]
 	phrases    map[string]setting[float64]
 }
@@ -85,6 +86,9 @@ func (s settings) over(t settings) settings {
 	}
 	if t.failOn.set {
 		s.failOn = t.failOn
+	}
+	if t.languages.set {
+		s.languages = t.languages
 	}
 	s.rules = overMap(s.rules, t.rules)
 	s.phrases = overMap(s.phrases, t.phrases)
@@ -121,8 +125,8 @@ type file struct {
 }
 
 var (
-	topKeys       = []string{"thresholds", "fail-above", "fail-on", "rules", "phrases", "ignore", "overrides"}
-	overrideKeys  = []string{"files", "thresholds", "fail-above", "fail-on", "rules", "phrases"}
+	topKeys       = []string{"thresholds", "fail-above", "fail-on", "languages", "rules", "phrases", "ignore", "overrides"}
+	overrideKeys  = []string{"files", "thresholds", "fail-above", "fail-on", "languages", "rules", "phrases"}
 	thresholdKeys = []string{"suspect", "flagged"}
 	ruleValues    = []string{"off", "on", "info", "warning", "error"}
 )
@@ -310,11 +314,32 @@ func (p *parser) setting(s *settings, key, path string, v *yaml.Node) {
 			return
 		}
 		s.failOn = setting[check.Severity]{sev, p.origin(v), true}
+	case "languages":
+		p.languages(s, path, v)
 	case "rules":
 		p.rules(s, path, v)
 	case "phrases":
 		p.phrases(s, path, v)
 	}
+}
+
+// languages reads a list of ISO 639-3 codes ("eng", "deu"): the languages
+// whose text the model may score.
+func (p *parser) languages(s *settings, path string, v *yaml.Node) {
+	if v.Kind != yaml.SequenceNode {
+		p.errorf(v, path, "want a list of ISO 639-3 language codes (like [eng]), got %s", kind(v))
+		return
+	}
+	var codes []string
+	for _, item := range v.Content {
+		c := strings.ToLower(strings.TrimSpace(item.Value))
+		if item.Kind != yaml.ScalarNode || len(c) != 3 || strings.Trim(c, "abcdefghijklmnopqrstuvwxyz") != "" {
+			p.errorf(item, path, "want an ISO 639-3 language code (three letters, like eng), got %q", item.Value)
+			return
+		}
+		codes = append(codes, c)
+	}
+	s.languages = setting[[]string]{codes, p.origin(v), true}
 }
 
 func (p *parser) thresholds(s *settings, path string, v *yaml.Node) {
