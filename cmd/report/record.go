@@ -37,7 +37,7 @@ func (r Record) errorText() string {
 
 // MarshalJSON writes
 //
-//	{"id","path","score","verdict","language","language_confidence","categories","findings","error"}
+//	{"id","path","score","verdict","language","language_confidence",["hard_evidence",]["residue",]"categories","findings","error"}
 //
 // in that order: score with one decimal (null on error), verdict omitted on
 // error, categories in report order, findings as the model sorted them
@@ -68,6 +68,12 @@ func (r Record) MarshalJSON() ([]byte, error) {
 	writeString(&b, e.Language)
 	b.WriteString(`,"language_confidence":`)
 	b.WriteString(strconv.FormatFloat(e.LanguageConfidence, 'f', -1, 64))
+	if e.Hard {
+		b.WriteString(`,"hard_evidence":true`)
+	}
+	if e.Residue {
+		b.WriteString(`,"residue":true`)
+	}
 	b.WriteString(`,"categories":{`)
 	for i, c := range categoryOrder(e.Categories) {
 		if i > 0 {
