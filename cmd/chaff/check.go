@@ -246,7 +246,7 @@ func (ck *checker) fileWith(it input.Item, format markup.Format, eff *config.Eff
 		return check.Finding{Finding: f, Severity: sev, Message: msg, Suppressed: suppressed}
 	}
 	score := e.Score
-	out := check.File{Path: it.Path, Score: &score, Verdict: string(e.Verdict)}
+	out := check.File{Path: it.Path, Score: &score, Verdict: string(e.Verdict), Language: e.Language, LanguageConfidence: e.LanguageConfidence}
 	if !e.Scored() {
 		out.Score = nil
 	}

@@ -61,10 +61,14 @@ type Finding struct {
 
 // File is the result of checking one file.
 type File struct {
-	Path     string
-	Score    *float64 // nil when the file could not be checked
-	Verdict  string
-	Findings []Finding // sorted by line, column, rule
-	Error    string    // why the file could not be checked
-	Failed   bool      // this file fails the check (--fail-above / --fail-on)
+	Path    string
+	Score   *float64 // nil when the file could not be checked
+	Verdict string
+	// Language is the detected language (ISO 639-3) and the detector's
+	// confidence.
+	Language           string
+	LanguageConfidence float64
+	Findings           []Finding // sorted by line, column, rule
+	Error              string    // why the file could not be checked
+	Failed             bool      // this file fails the check (--fail-above / --fail-on)
 }

@@ -20,6 +20,8 @@ type jsonFile struct {
 	Path     string        `json:"path"`
 	Score    *float64      `json:"score"`
 	Verdict  string        `json:"verdict"`
+	Language string        `json:"language"`
+	LangConf float64       `json:"language_confidence"`
 	Failed   bool          `json:"failed"`
 	Findings []jsonFinding `json:"findings"`
 	Error    string        `json:"error"`
@@ -40,7 +42,7 @@ type jsonFinding struct {
 func (r jsonReporter) Report(w io.Writer, files []File) error {
 	out := make([]jsonFile, 0, len(files))
 	for _, f := range files {
-		jf := jsonFile{Path: f.Path, Score: f.Score, Verdict: f.Verdict, Failed: f.Failed, Error: f.Error, Findings: []jsonFinding{}}
+		jf := jsonFile{Path: f.Path, Score: f.Score, Verdict: f.Verdict, Language: f.Language, LangConf: f.LanguageConfidence, Failed: f.Failed, Error: f.Error, Findings: []jsonFinding{}}
 		if f.Error != "" {
 			jf.Score = nil
 		}

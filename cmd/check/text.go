@@ -58,6 +58,9 @@ func textSummary(f File) string {
 	if f.Verdict != "" {
 		s.WriteString(" " + f.Verdict)
 	}
+	if f.Language != "" {
+		s.WriteString(fmt.Sprintf(" (%s %.2f)", f.Language, f.LanguageConfidence))
+	}
 	var n [Error + 1]int
 	total, suppressed := 0, 0
 	for _, x := range f.Findings {

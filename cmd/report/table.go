@@ -58,7 +58,7 @@ func label(rec Record) string {
 
 func (r *tableReporter) row(rec Record) error {
 	if rec.Failed() {
-		r.rows = append(r.rows, []string{label(rec), "-", "error: " + oneLine(rec.errorText()), ""})
+		r.rows = append(r.rows, []string{label(rec), "-", "error: " + oneLine(rec.errorText()), "", ""})
 		return nil
 	}
 	e := rec.Explanation
@@ -70,11 +70,11 @@ func (r *tableReporter) row(rec Record) error {
 	if e.Scored() {
 		sc = score(e.Score)
 	}
-	verdict := string(e.Verdict)
-	if e.Verdict == model.Unsupported {
-		verdict += " (" + e.Language + ")"
+	lang := "-"
+	if e.Language != "" {
+		lang = fmt.Sprintf("%s %.2f", e.Language, e.LanguageConfidence)
 	}
-	r.rows = append(r.rows, []string{label(rec), sc, verdict, reasons})
+	r.rows = append(r.rows, []string{label(rec), sc, string(e.Verdict), lang, reasons})
 	return nil
 }
 
@@ -84,9 +84,9 @@ func (r *tableReporter) Close() error {
 	}
 	if len(r.rows) > 0 {
 		t := NewTable(r.w,
-			tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignLeft}}),
+			tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft}}),
 		)
-		t.Header("PATH/ID", "SCORE", "VERDICT", "TOP REASONS")
+		t.Header("PATH/ID", "SCORE", "VERDICT", "LANG", "TOP REASONS")
 		if err := t.Bulk(r.rows); err != nil {
 			return err
 		}
