@@ -118,6 +118,9 @@ func Train(samples []Sample, o TrainOptions) (*Model, *TrainReport, error) {
 	rep := &TrainReport{}
 	excluded := map[string]bool{}
 	for _, id := range o.Exclude {
+		if id == "" {
+			continue // --exclude '' clears the default list
+		}
 		if _, ok := col[id]; !ok {
 			return nil, nil, fmt.Errorf("train: unknown feature %q in exclusions", id)
 		}

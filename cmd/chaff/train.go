@@ -18,9 +18,10 @@ import (
 )
 
 // defaultExclude are features the shipped model gives no weight: in its
-// training corpus they measure how the corpus was built, not how the text
-// was written (typography stripped from the person-written side).
-var defaultExclude = []string{"style.em-dash-rate", "style.curly-quote-rate"}
+// training corpus the first two measure how the corpus was built, not how
+// the text was written (typography stripped from the person-written side);
+// the language rule decides the unsupported verdict, not the score.
+var defaultExclude = []string{"style.em-dash-rate", "style.curly-quote-rate", "language.not-english"}
 
 // The command that made model/default.json; `chaff train` records its own
 // command line in every model it writes.
