@@ -44,10 +44,25 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	Results     []sarifResult     `json:"results"`
-	ColumnKind  string            `json:"columnKind"`
+	Tool        sarifTool            `json:"tool"`
+	Invocations []sarifInvocation    `json:"invocations"`
+	Artifacts   []sarifArtifactEntry `json:"artifacts,omitempty"`
+	Results     []sarifResult        `json:"results"`
+	ColumnKind  string               `json:"columnKind"`
+}
+
+// sarifArtifactEntry is a checked file, with chaff's word on it in properties:
+// its score (absent when it has none), verdict and language.
+type sarifArtifactEntry struct {
+	Location   sarifArtifact      `json:"location"`
+	Properties sarifArtifactProps `json:"properties"`
+}
+
+type sarifArtifactProps struct {
+	Score              *float64 `json:"score,omitempty"`
+	Verdict            string   `json:"verdict"`
+	Language           string   `json:"language,omitempty"`
+	LanguageConfidence float64  `json:"languageConfidence,omitempty"`
 }
 
 type sarifTool struct {
@@ -206,8 +221,13 @@ func (r sarifReporter) Report(w io.Writer, files []File) error {
 	}
 	inv := sarifInvocation{ExecutionSuccessful: true}
 	results := []sarifResult{}
+	var artifacts []sarifArtifactEntry
 	for _, f := range files {
 		loc := sarifArtifactLocation(f.Path)
+		if f.Error == "" {
+			artifacts = append(artifacts, sarifArtifactEntry{Location: loc, Properties: sarifArtifactProps{
+				Score: f.Score, Verdict: f.Verdict, Language: f.Language, LanguageConfidence: f.LanguageConfidence}})
+		}
 		if f.Error != "" {
 			inv.ExecutionSuccessful = false
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
@@ -255,6 +275,7 @@ func (r sarifReporter) Report(w io.Writer, files []File) error {
 		Runs: []sarifRun{{
 			Tool:        sarifTool{Driver: driver},
 			Invocations: []sarifInvocation{inv},
+			Artifacts:   artifacts,
 			Results:     results,
 			ColumnKind:  "unicodeCodePoints",
 		}},
