@@ -232,6 +232,9 @@ func (d *Document) Prose() *Document {
 	var stream strings.Builder
 	stream.Grow(len(d.stream))
 	p.Tokens = make([]Token, 0, len(d.Tokens))
+	p.streamTok = make([]int32, 0, len(d.streamTok))
+	p.streamWords = make([]string, 0, len(d.streamWords))
+	p.streamIdx = make([]int32, 0, len(d.streamIdx))
 	for i, t := range d.Tokens {
 		newIdx[i] = len(p.Tokens)
 		if kept[t.Line] {
@@ -282,6 +285,9 @@ func (d *Document) Words() []string {
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' }
 
 func (d *Document) splitLines() {
+	n := strings.Count(d.Text, "\n") + 1
+	d.Lines = make([]Line, 0, n)
+	d.lineStarts = make([]int, 0, n)
 	start := 0
 	for i := 0; i <= len(d.Text); i++ {
 		if i == len(d.Text) || d.Text[i] == '\n' {

@@ -46,6 +46,7 @@ func (d *Document) ShapeStream() string {
 	}
 	var b strings.Builder
 	b.Grow(len(d.stream))
+	d.shapeWords = make([]string, 0, len(d.streamWords))
 	sentenceStart := true
 	for _, t := range d.Tokens {
 		var w string
