@@ -106,6 +106,17 @@ type Document struct {
 func (d *Document) RestrictProse(keep func(line string) bool) {
 	d.proseKeep = keep
 	d.prose = nil
+	// a heading outside the article's main text is a widget title
+	// ("Leave a Reply"), not the article's structure.
+	var kept []Heading
+	d.headingAt = map[int]int{}
+	for _, h := range d.Headings {
+		if keep(d.Lines[h.Line].Text) {
+			d.headingAt[h.Line] = len(kept)
+			kept = append(kept, h)
+		}
+	}
+	d.Headings = kept
 }
 
 // NewDocument normalises raw bytes (BOM stripped, CRLF and lone CR to LF,
