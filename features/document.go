@@ -282,17 +282,6 @@ func (d *Document) isProseLine(i int) bool {
 	return len(strings.Fields(t)) >= proseMinWords
 }
 
-// Words returns the lower-cased word tokens of the document, in order.
-func (d *Document) Words() []string {
-	out := make([]string, 0, d.WordCount)
-	for _, t := range d.Tokens {
-		if t.Kind == Word {
-			out = append(out, t.Lower)
-		}
-	}
-	return out
-}
-
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' }
 
 func (d *Document) splitLines() {

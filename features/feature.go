@@ -36,6 +36,18 @@ type Finding struct {
 	Share float64 `json:"-"`
 }
 
+// FindingLess orders findings as every report lists them: by line, then
+// column, then rule.
+func FindingLess(a, b Finding) bool {
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Column != b.Column {
+		return a.Column < b.Column
+	}
+	return a.Rule < b.Rule
+}
+
 // Result is what a feature measured on one document.
 type Result struct {
 	Value    float64

@@ -27,9 +27,6 @@ var shapeLexicon = func() *Lexicon {
 	return lx
 }()
 
-// ShapeLexicon is the embedded sentence-shape lexicon.
-func ShapeLexicon() *Lexicon { return shapeLexicon }
-
 // ShapeWords is ShapeStream's tokens.
 func (d *Document) ShapeWords() []string {
 	d.ShapeStream()

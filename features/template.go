@@ -192,9 +192,6 @@ var defaultLexicon = func() *Lexicon {
 	return lx
 }()
 
-// DefaultLexicon is the embedded lexicon.
-func DefaultLexicon() *Lexicon { return defaultLexicon }
-
 // Cached per document so the two template features share one scan.
 type lexScores struct{ machine, human Result }
 

@@ -371,16 +371,7 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 			share(r, unit[i], values[i], 0)
 		}
 	}
-	sort.SliceStable(e.Findings, func(a, b int) bool {
-		fa, fb := e.Findings[a], e.Findings[b]
-		if fa.Line != fb.Line {
-			return fa.Line < fb.Line
-		}
-		if fa.Column != fb.Column {
-			return fa.Column < fb.Column
-		}
-		return fa.Rule < fb.Rule
-	})
+	sort.SliceStable(e.Findings, func(a, b int) bool { return features.FindingLess(e.Findings[a], e.Findings[b]) })
 	e.Score = math.Round(p*1000) / 10
 	if residueRules > 0 {
 		e.Residue = true

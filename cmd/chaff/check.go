@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/chaff-dev/chaff/cmd/check"
@@ -84,7 +85,6 @@ type checker struct {
 	failOn    *check.Severity            // --fail-on
 	warn      io.Writer
 	lang      string // --lang
-	skipped   int    // files ignored by configuration or .chaffignore
 }
 
 func runCheck(c *cli.Context) error {
@@ -130,22 +130,22 @@ func runCheck(c *cli.Context) error {
 	stdinName := c.String("stdin-filename")
 	opts := input.Options{Include: []string{"*.md", "*.markdown", "*.html", "*.htm", "*.txt"}, Stdin: c.App.Reader}
 	err = input.Walk(c.Args().Slice(), opts, func(it input.Item) error {
-		if it.Path == "-" && stdinName != "" {
+		stdin := it.Path == "-" && stdinName != ""
+		if stdin {
 			it.Path = stdinName
-			if it.Err == nil {
-				files = append(files, ck.file(it, markup.FormatOf(stdinName)))
-				return nil
-			}
 		}
 		if it.Err != nil {
 			files = append(files, check.File{Path: it.Path, Error: it.Err.Error()})
 			return nil
 		}
-		if ck.ignores.Match(it.Path, false) {
-			ck.skipped++
+		if !stdin && ck.ignores.Match(it.Path, false) {
 			return nil
 		}
-		if f, ok := ck.checkFile(it); ok {
+		format := markup.FormatOf(it.Path)
+		if it.Line > 0 {
+			format = markup.Text // a record of a corpus
+		}
+		if f, ok := ck.checkItem(it, format, stdin); ok {
 			files = append(files, f)
 		}
 		return nil
@@ -175,30 +175,18 @@ func runCheck(c *cli.Context) error {
 	return nil
 }
 
-// checkFile checks one walked file, unless its configuration ignores it.
-func (ck *checker) checkFile(it input.Item) (check.File, bool) {
+// checkItem checks one input read as format. A walked file the
+// configuration ignores is skipped (ok false); text from standard input is
+// always checked: it was given on purpose.
+func (ck *checker) checkItem(it input.Item, format markup.Format, stdin bool) (check.File, bool) {
 	eff, err := ck.loader.ForFile(it.Path)
 	if err != nil {
 		return check.File{Path: it.Path, Error: err.Error()}, true
 	}
-	if eff.Ignored {
-		ck.skipped++
+	if eff.Ignored && !stdin {
 		return check.File{}, false
 	}
-	f := markup.FormatOf(it.Path)
-	if it.Line > 0 {
-		f = markup.Text
-	}
-	return ck.fileWith(it, f, eff), true
-}
-
-// file checks text read from standard input under a given name.
-func (ck *checker) file(it input.Item, f markup.Format) check.File {
-	eff, err := ck.loader.ForFile(it.Path)
-	if err != nil {
-		return check.File{Path: it.Path, Error: err.Error()}
-	}
-	return ck.fileWith(it, f, eff)
+	return ck.fileWith(it, format, eff), true
 }
 
 func (ck *checker) fileWith(it input.Item, format markup.Format, eff *config.Effective) check.File {
@@ -260,7 +248,9 @@ func (ck *checker) fileWith(it input.Item, format markup.Format, eff *config.Eff
 			out.Findings = append(out.Findings, finding(f, true))
 		}
 	}
-	sortCheckFindings(out.Findings)
+	sort.SliceStable(out.Findings, func(i, j int) bool {
+		return features.FindingLess(out.Findings[i].Finding, out.Findings[j].Finding)
+	})
 
 	failAbove := m.Thresholds.Flagged
 	if eff.FailAbove != nil {
@@ -301,24 +291,6 @@ func (ck *checker) changedLines(path string) (gitdiff.LineSet, bool) {
 		}
 	}
 	return ck.changed[rel], true
-}
-
-func sortCheckFindings(fs []check.Finding) {
-	for i := 1; i < len(fs); i++ {
-		for j := i; j > 0 && checkLess(fs[j], fs[j-1]); j-- {
-			fs[j], fs[j-1] = fs[j-1], fs[j]
-		}
-	}
-}
-
-func checkLess(a, b check.Finding) bool {
-	if a.Line != b.Line {
-		return a.Line < b.Line
-	}
-	if a.Column != b.Column {
-		return a.Column < b.Column
-	}
-	return a.Rule < b.Rule
 }
 
 func configCommand() *cli.Command {
