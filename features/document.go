@@ -78,7 +78,6 @@ type Document struct {
 	// words and sentence punctuation joined by single spaces, so that a phrase
 	// matches whatever whitespace or line breaks stood between its words.
 	stream     string
-	streamTok  []int32 // token index starting at each stream byte, -1 elsewhere
 	matches    []phraseMatch
 	matched    bool
 	lex        *lexScores
@@ -86,9 +85,11 @@ type Document struct {
 	shapes     string
 	lang       *Language
 	shapeWords []string
-	// streamWords are the stream's tokens, streamIdx their Tokens index.
+	// streamWords are the stream's tokens (substrings of stream), streamIdx
+	// their Tokens index and streamOff their byte offset in stream.
 	streamWords []string
 	streamIdx   []int32
+	streamOff   []int32
 	prose       *Document
 	proseLine   []int // line of the parent document for each line of a prose view
 	proseKeep   func(line string) bool
@@ -240,20 +241,18 @@ func (d *Document) Prose() *Document {
 		p.Lines[i] = l
 	}
 	newIdx := make([]int, len(d.Tokens)+1)
-	var stream strings.Builder
-	stream.Grow(len(d.stream))
+	buf := make([]byte, 0, len(d.stream))
 	p.Tokens = make([]Token, 0, len(d.Tokens))
-	p.streamTok = make([]int32, 0, len(d.streamTok))
-	p.streamWords = make([]string, 0, len(d.streamWords))
 	p.streamIdx = make([]int32, 0, len(d.streamIdx))
+	p.streamOff = make([]int32, 0, len(d.streamOff))
 	for i, t := range d.Tokens {
 		newIdx[i] = len(p.Tokens)
 		if kept[t.Line] {
-			p.appendToken(&stream, t)
+			buf = p.appendToken(buf, t)
 		}
 	}
 	newIdx[len(d.Tokens)] = len(p.Tokens)
-	p.stream = stream.String()
+	p.finishStream(buf)
 	for _, st := range d.Sentences {
 		if kept[d.Tokens[st.FirstToken].Line] {
 			st.FirstToken, st.EndToken = newIdx[st.FirstToken], newIdx[st.EndToken]
@@ -306,29 +305,33 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // ("don't", "long-term"), as do dots between single letters or digits
 // ("U.S", "3.5").
 func (d *Document) tokenise() {
-	var stream strings.Builder
-	stream.Grow(len(d.Text))
+	buf := make([]byte, 0, len(d.Text)+len(d.Text)/8)
 	d.Tokens = make([]Token, 0, len(d.Text)/5+1)
-	d.streamTok = make([]int32, 0, len(d.Text))
-	d.streamWords = make([]string, 0, len(d.Text)/6+1)
 	d.streamIdx = make([]int32, 0, len(d.Text)/6+1)
+	d.streamOff = make([]int32, 0, len(d.Text)/6+1)
 	for li, l := range d.Lines {
 		s := l.Text
 		for i := 0; i < len(s); {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
+			r, n := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[i:])
+			}
+			if isSpaceRune(r) {
 				i += n
 				continue
 			}
 			if !isWordRune(r) {
-				d.addToken(&stream, Token{Span: Span{l.Start + i, l.Start + i + n}, Text: s[i : i+n], Kind: Punct, Line: li})
+				buf = d.appendToken(buf, Token{Span: Span{l.Start + i, l.Start + i + n}, Text: s[i : i+n], Kind: Punct, Line: li})
 				i += n
 				continue
 			}
 			j := i + n
 			seg := 1 // characters since the last dot
 			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				r2, n2 := rune(s[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, n2 = utf8.DecodeRuneInString(s[j:])
+				}
 				if isWordRune(r2) {
 					j += n2
 					seg++
@@ -346,52 +349,105 @@ func (d *Document) tokenise() {
 			}
 			word := s[i:j]
 			kind := Word
-			if r0, _ := utf8.DecodeRuneInString(word); unicode.IsDigit(r0) {
+			if c := word[0]; c >= '0' && c <= '9' || c >= utf8.RuneSelf && unicode.IsDigit(r) {
 				kind = Number
 			}
-			d.addToken(&stream, Token{Span: Span{l.Start + i, l.Start + j}, Text: word, Kind: kind, Line: li})
+			buf = d.appendToken(buf, Token{Span: Span{l.Start + i, l.Start + j}, Text: word, Kind: kind, Line: li})
 			i = j
 		}
 	}
-	d.stream = stream.String()
+	d.finishStream(buf)
 }
 
-func (d *Document) addToken(stream *strings.Builder, t Token) {
-	switch t.Kind {
-	case Word:
-		t.Lower = lowerASCII(t.Text)
-		if strings.Contains(t.Lower, "’") {
-			t.Lower = strings.ReplaceAll(t.Lower, "’", "'")
-		}
-	case Number:
-		t.Lower = "#"
-	default:
-		t.Lower = t.Text
+// isSpaceRune is unicode.IsSpace with an ASCII fast path.
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r >= '\t' && r <= '\r'
 	}
-	d.appendToken(stream, t)
+	return unicode.IsSpace(r)
 }
 
-// appendToken adds a token whose Lower is set, and its stream entry.
-func (d *Document) appendToken(stream *strings.Builder, t Token) {
+// appendToken adds t to Tokens and, unless it is punctuation the stream
+// leaves out, its lower-cased form to the stream being built in buf. A
+// word that lowering changes keeps Lower empty until finishStream points it
+// into the stream, so that tokenising allocates nothing per word.
+func (d *Document) appendToken(buf []byte, t Token) []byte {
+	if t.Lower == "" {
+		switch {
+		case t.Kind == Number:
+			t.Lower = "#"
+		case t.Kind == Punct || !needsLower(t.Text):
+			t.Lower = t.Text
+		}
+	}
 	if t.Kind == Word {
 		d.WordCount++
 	}
 	idx := len(d.Tokens)
 	d.Tokens = append(d.Tokens, t)
-	if t.Kind == Punct && !strings.Contains(",.;:!?", t.Text) {
-		return
+	if t.Kind == Punct && !isStreamPunct(t.Text) {
+		return buf
 	}
-	if stream.Len() > 0 {
-		stream.WriteByte(' ')
-		d.streamTok = append(d.streamTok, -1)
+	if len(buf) > 0 {
+		buf = append(buf, ' ')
 	}
-	stream.WriteString(t.Lower)
-	d.streamWords = append(d.streamWords, t.Lower)
 	d.streamIdx = append(d.streamIdx, int32(idx))
-	d.streamTok = append(d.streamTok, int32(idx))
-	for k := 1; k < len(t.Lower); k++ {
-		d.streamTok = append(d.streamTok, -1)
+	d.streamOff = append(d.streamOff, int32(len(buf)))
+	if t.Lower != "" {
+		return append(buf, t.Lower...)
 	}
+	return appendLower(buf, t.Text)
+}
+
+// finishStream makes the stream a string and points the stream words, and
+// the Lower of every word that lowering changed, into it.
+func (d *Document) finishStream(buf []byte) {
+	d.stream = string(buf)
+	d.streamWords = make([]string, len(d.streamOff))
+	for w, off := range d.streamOff {
+		end := len(d.stream)
+		if w+1 < len(d.streamOff) {
+			end = int(d.streamOff[w+1]) - 1
+		}
+		d.streamWords[w] = d.stream[off:end]
+		if t := &d.Tokens[d.streamIdx[w]]; t.Lower == "" {
+			t.Lower = d.streamWords[w]
+		}
+	}
+}
+
+// isStreamPunct tells the punctuation the phrase stream keeps: what ends
+// or divides a sentence.
+func isStreamPunct(p string) bool {
+	return len(p) == 1 && strings.IndexByte(",.;:!?", p[0]) >= 0
+}
+
+// needsLower reports whether a word's stream form differs from its text:
+// an ASCII capital, or a typographic apostrophe (which folds to ').
+func needsLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c == 0xE2 && strings.HasPrefix(s[i:], "’") {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLower appends s ASCII-lower-cased, with ’ folded to '.
+func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xE2 && strings.HasPrefix(s[i:], "’"):
+			buf = append(buf, '\'')
+			i += len("’") - 1
+			continue
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 func lowerASCII(s string) string {

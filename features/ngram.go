@@ -3,22 +3,32 @@ package features
 import "strings"
 
 // ngramIndex finds, at every position of a token list, the entries whose
-// phrase is the 1- to maxN-gram starting there. Each n-gram's hash is built
-// from its tokens' FNV-1a hashes, looked up, and compared token by token,
-// so a hash collision never makes a false match.
+// phrase is the n-gram starting there. It is a trie over token
+// ids: the lexicon's own vocabulary numbers its tokens, a document's tokens
+// are looked up once each, and a walk from each position follows child
+// links keyed by (node, token id) in one open-addressing table. Matching is
+// exact (ids, not hashes of strings), and a position whose token is not in
+// the vocabulary costs a single map lookup.
 type ngramIndex struct {
-	table ngramTable
-	slots []ngramSlot
-	toks  [][]string
-	maxN  int
+	vocab map[string]int32 // token -> id, from 1
+	root  []int32          // token id -> node of that one-token n-gram, 0 if none
+	edges ngramTable       // (node, token id) -> child node
+	nodes []trieNode       // node 0 is unused
+	dup   []int32          // entry -> next entry with the same phrase, -1 at the end
 }
 
-// ngramTable maps an n-gram hash to its slot: open addressing with linear
-// probing over a power-of-two array, which looks up several times faster
-// than a Go map on the scan's hot path.
+// trieNode is one n-gram that is an entry, a prefix of a longer entry, or both.
+type trieNode struct {
+	entry    int32 // first entry with this phrase + 1; 0 when it is only a prefix
+	children bool  // some longer entry starts with this n-gram
+}
+
+// ngramTable maps an edge key to a child node: open addressing with linear
+// probing over a power-of-two array, several times faster than a Go map on
+// the scan's hot path.
 type ngramTable struct {
 	keys []uint64
-	vals []int32 // slot index + 1; 0 = empty
+	vals []int32 // node; 0 = empty
 	mask uint64
 }
 
@@ -30,133 +40,115 @@ func newNgramTable(n int) ngramTable {
 	return ngramTable{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
 }
 
-// get returns the slot of h, or -1.
-func (t *ngramTable) get(h uint64) int {
+func edgeKey(node, tok int32) uint64 { return uint64(node)<<32 | uint64(uint32(tok)) }
+
+// slot spreads a key over the table (Fibonacci hashing: node and token ids
+// are small consecutive integers).
+func (t *ngramTable) slot(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15 >> 20) & t.mask }
+
+// get returns the node stored under k, or 0.
+func (t *ngramTable) get(k uint64) int32 {
 	if t.vals == nil {
-		return -1
+		return 0
 	}
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
+	for i := t.slot(k); ; i = (i + 1) & t.mask {
 		switch {
 		case t.vals[i] == 0:
-			return -1
-		case t.keys[i] == h:
-			return int(t.vals[i] - 1)
+			return 0
+		case t.keys[i] == k:
+			return t.vals[i]
 		}
 	}
 }
 
-// put returns the slot of h, adding it as slot next when absent.
-func (t *ngramTable) put(h uint64, next int) (slot int, added bool) {
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
+// put stores node under k unless k is present; it returns the node stored.
+func (t *ngramTable) put(k uint64, node int32) int32 {
+	for i := t.slot(k); ; i = (i + 1) & t.mask {
 		switch {
 		case t.vals[i] == 0:
-			t.keys[i], t.vals[i] = h, int32(next+1)
-			return next, true
-		case t.keys[i] == h:
-			return int(t.vals[i] - 1), false
+			t.keys[i], t.vals[i] = k, node
+			return node
+		case t.keys[i] == k:
+			return t.vals[i]
 		}
 	}
-}
-
-// ngramSlot holds the entries of one n-gram hash, and whether some longer
-// entry starts with that n-gram (if none does, the scan stops extending).
-type ngramSlot struct {
-	entries []int32
-	prefix  bool
-}
-
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-// tokenHash is FNV-1a of one token.
-func tokenHash(tok string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(tok); i++ {
-		h ^= uint64(tok[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
-// extend hashes one more token onto an n-gram's hash. Each token is hashed
-// once per document; an n-gram's hash is built from its tokens' hashes.
-func extend(h, tok uint64) uint64 {
-	h ^= tok
-	h *= fnvPrime
-	return h ^ h>>29
 }
 
 func (x *ngramIndex) build(entries []LexEntry) {
-	// every entry adds at most maxN prefixes: size the table for them all.
-	n := 0
+	x.vocab = map[string]int32{}
+	x.nodes = []trieNode{{}}
+	x.dup = make([]int32, len(entries))
+	edges := 0
 	for _, e := range entries {
-		n += strings.Count(e.Phrase, " ") + 1
+		edges += strings.Count(e.Phrase, " ")
 	}
-	x.table = newNgramTable(n)
-	x.toks = make([][]string, len(entries))
-	slot := func(h uint64) *ngramSlot {
-		i, added := x.table.put(h, len(x.slots))
-		if added {
-			x.slots = append(x.slots, ngramSlot{})
-		}
-		return &x.slots[i]
-	}
+	x.edges = newNgramTable(edges)
+	last := map[int32]int32{} // node -> last entry with its phrase, to chain duplicates
 	for i, e := range entries {
+		x.dup[i] = -1
 		toks := strings.Split(e.Phrase, " ")
-		x.toks[i] = toks
-		x.maxN = max(x.maxN, len(toks))
-		h := uint64(fnvOffset)
+		var node int32
 		for k, t := range toks {
-			h = extend(h, tokenHash(t))
-			if k < len(toks)-1 {
-				slot(h).prefix = true
+			id, ok := x.vocab[t]
+			if !ok {
+				id = int32(len(x.vocab) + 1)
+				x.vocab[t] = id
+				x.root = append(x.root, 0)
+			}
+			if k == 0 {
+				if x.root[id-1] == 0 {
+					x.root[id-1] = x.newNode()
+				}
+				node = x.root[id-1]
+			} else {
+				x.nodes[node].children = true
+				child := x.edges.put(edgeKey(node, id), int32(len(x.nodes)))
+				if child == int32(len(x.nodes)) {
+					x.newNode()
+				}
+				node = child
 			}
 		}
-		s := slot(h)
-		s.entries = append(s.entries, int32(i))
+		if x.nodes[node].entry == 0 {
+			x.nodes[node].entry = int32(i + 1)
+		} else {
+			x.dup[last[node]] = int32(i)
+		}
+		last[node] = int32(i)
 	}
 }
 
-// each calls fn(i, n, entry) for every entry matching words[i:i+n].
+func (x *ngramIndex) newNode() int32 {
+	x.nodes = append(x.nodes, trieNode{})
+	return int32(len(x.nodes) - 1)
+}
+
+// each calls fn(i, n, entry) for every entry matching words[i:i+n], in
+// order of i, then n, then entry.
 func (x *ngramIndex) each(words []string, fn func(i, n, entry int)) {
-	if len(x.slots) == 0 {
+	if len(x.nodes) <= 1 {
 		return
 	}
-	th := make([]uint64, len(words))
+	ids := make([]int32, len(words))
 	for i, w := range words {
-		th[i] = tokenHash(w)
+		ids[i] = x.vocab[w]
 	}
-	for i := range words {
-		h := uint64(fnvOffset)
-		for n := 1; n <= x.maxN && i+n <= len(words); n++ {
-			h = extend(h, th[i+n-1])
-			k := x.table.get(h)
-			if k < 0 {
+	for i, id := range ids {
+		if id == 0 {
+			continue
+		}
+		node := x.root[id-1]
+		for n := 1; ; n++ {
+			nd := x.nodes[node]
+			for e := nd.entry - 1; e >= 0; e = x.dup[e] {
+				fn(i, n, int(e))
+			}
+			if !nd.children || i+n >= len(ids) || ids[i+n] == 0 {
 				break
 			}
-			s := &x.slots[k]
-			for _, e := range s.entries {
-				if equalTokens(x.toks[e], words[i:i+n]) {
-					fn(i, n, int(e))
-				}
-			}
-			if !s.prefix {
+			if node = x.edges.get(edgeKey(node, ids[i+n])); node == 0 {
 				break
 			}
 		}
 	}
-}
-
-func equalTokens(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

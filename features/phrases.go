@@ -1,6 +1,7 @@
 package features
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -119,18 +120,13 @@ func (d *Document) phraseMatches() []phraseMatch {
 // streamTokens maps a match [s, e) of the stream to its first and last
 // token; ok is false unless the match starts and ends at token edges.
 func (d *Document) streamTokens(s, e int) (first, last int, ok bool) {
-	if d.streamTok[s] < 0 || (e < len(d.stream) && d.stream[e] != ' ') {
+	w, found := slices.BinarySearch(d.streamOff, int32(s))
+	if !found || (e < len(d.stream) && d.stream[e] != ' ') {
 		return 0, 0, false
 	}
-	first = int(d.streamTok[s])
-	last = first
-	for k := e - 1; k > s; k-- {
-		if d.streamTok[k] >= 0 {
-			last = int(d.streamTok[k])
-			break
-		}
-	}
-	return first, last, true
+	// the last stream word starting before e ends at e.
+	w2, _ := slices.BinarySearch(d.streamOff, int32(e))
+	return int(d.streamIdx[w]), int(d.streamIdx[w2-1]), true
 }
 
 // Find returns the set's matches in d, in text order, overlaps included.

@@ -1,0 +1,55 @@
+package features
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// exampleTexts are the project's own example articles, the benchmarks' input.
+func exampleTexts(b *testing.B) (texts [][]byte, size int64) {
+	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
+	if len(paths) == 0 {
+		b.Fatal("no example articles")
+	}
+	for _, p := range paths {
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, t)
+		size += int64(len(t))
+	}
+	return texts, size
+}
+
+// BenchmarkExtract measures the whole feature pass per stage: building the
+// Document (normalising, tokenising, splitting), the template lexicons
+// (phrases and sentence shapes), and the whole catalogue:
+//
+//	go test ./features -run '^$' -bench Extract -benchmem -cpu 1
+func BenchmarkExtract(b *testing.B) {
+	texts, size := exampleTexts(b)
+	stages := []struct {
+		name string
+		run  func(d *Document)
+	}{
+		{"document", func(d *Document) {}},
+		{"phrases", func(d *Document) { defaultLexicon.Scores(d.Prose()) }},
+		{"shapes", func(d *Document) { shapeLexicon.NetPer100(d.Prose().ShapeWords()) }},
+		{"catalogue", func(d *Document) { Extract(d) }},
+	}
+	for _, s := range stages {
+		b.Run(s.name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for n := 0; n < b.N; n++ {
+				for _, t := range texts {
+					d := NewDocument(t)
+					d.ForceLanguage("eng")
+					s.run(d)
+				}
+			}
+		})
+	}
+}
