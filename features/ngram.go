@@ -27,24 +27,27 @@ type trieNode struct {
 // probing over a power-of-two array, several times faster than a Go map on
 // the scan's hot path.
 type ngramTable struct {
-	keys []uint64
-	vals []int32 // node; 0 = empty
-	mask uint64
+	keys  []uint64
+	vals  []int32 // node; 0 = empty
+	mask  uint64
+	shift uint // 64 - log2(len(keys))
 }
 
 func newNgramTable(n int) ngramTable {
-	size := 16
+	size, shift := 16, uint(60)
 	for size < 2*n {
 		size <<= 1
+		shift--
 	}
-	return ngramTable{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+	return ngramTable{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1), shift: shift}
 }
 
 func edgeKey(node, tok int32) uint64 { return uint64(node)<<32 | uint64(uint32(tok)) }
 
-// slot spreads a key over the table (Fibonacci hashing: node and token ids
-// are small consecutive integers).
-func (t *ngramTable) slot(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15 >> 20) & t.mask }
+// slot spreads a key over the table by Fibonacci hashing (node and token
+// ids are small consecutive integers): the product's top bits depend on
+// every bit of the key.
+func (t *ngramTable) slot(k uint64) uint64 { return k * 0x9E3779B97F4A7C15 >> t.shift }
 
 // get returns the node stored under k, or 0.
 func (t *ngramTable) get(k uint64) int32 {
