@@ -88,7 +88,7 @@ Exit codes: 0 all read and scored; 1 a document scored at or above --fail-above;
 		Flags: []cli.Flag{
 			modelFlag(),
 		},
-		Commands: []*cli.Command{scoreCommand(), checkCommand(), configCommand(), featuresCommand(), rulesCommand(), trainCommand(), evalCommand(), lexiconCommand()},
+		Commands: []*cli.Command{scoreCommand(), checkCommand(), reportCommand(), configCommand(), featuresCommand(), rulesCommand(), trainCommand(), evalCommand(), lexiconCommand()},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				return cli.Exit(fmt.Sprintf("chaff: unknown command %q (see chaff --help)", c.Args().First()), exitError)

@@ -27,7 +27,8 @@ input. With no PATH, standard input is read when it is not a terminal.
 
 Formats: table (for people: the rows sorted by score, the three rules that weighed
 most, and a summary line), json (one array), jsonl (one object per article, streamed,
-with every finding's line, column, match and weight) and csv (streamed).
+with every finding's line, column, match and weight), csv (streamed) and html (one
+self-contained page with the highlighted text of each document; see chaff report).
 
 An input that cannot be read (missing, unreadable, binary, a bad JSONL line) is
 reported as an error record and on standard error; everything else is still scored.
@@ -77,7 +78,13 @@ func runScore(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	rep, err := report.New(format, c.App.Writer, report.Options{Sort: c.String("sort"), Top: c.Int("top"), Reasons: c.Int("reasons")})
+	out, closeOut, err := outputFile(c) // -o FILE of chaff report, else standard output
+	if err != nil {
+		return err
+	}
+	defer discardOutput(out) // a report not closed (an error) leaves no file behind
+	rep, err := report.New(format, out, report.Options{Sort: c.String("sort"), Top: c.Int("top"), Reasons: c.Int("reasons"),
+		Thresholds: m.Thresholds, Views: c.Int("views")})
 	if err != nil {
 		return usage(c, "%v", err)
 	}
@@ -95,6 +102,9 @@ func runScore(c *cli.Context) error {
 		return input.Walk(paths, walkOptions(c), put)
 	}, func(it input.Item) report.Record {
 		rec := report.Record{ID: it.ID, Path: it.Path}
+		if format == "html" {
+			rec.Text = it.Text // the html views show the text
+		}
 		if it.Err != nil {
 			rec.Error = it.Err.Error()
 		} else {
@@ -125,6 +135,9 @@ func runScore(c *cli.Context) error {
 		return usage(c, "%v", werr) // a bad glob
 	}
 	if err := rep.Close(); err != nil {
+		return cli.Exit(fmt.Sprintf("chaff: write output: %v", err), exitError)
+	}
+	if err := closeOut(); err != nil {
 		return cli.Exit(fmt.Sprintf("chaff: write output: %v", err), exitError)
 	}
 	if failed > 0 {

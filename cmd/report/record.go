@@ -21,6 +21,9 @@ type Record struct {
 	Path        string
 	Explanation *model.Explanation
 	Error       string
+	// Text is the document as read, for the html format's views; the
+	// other formats ignore it (score fills it for html only).
+	Text []byte
 }
 
 // Failed tells whether the record is an error rather than a score.

@@ -5,6 +5,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/chaff-dev/chaff/model"
 )
 
 // Reporter receives records in input order and writes them in one format.
@@ -27,6 +29,10 @@ type Options struct {
 	// Reasons is how many rules the table's TOP REASONS and the CSV's
 	// top_rules column list; 0 means 3.
 	Reasons int
+	// Thresholds are the model's, drawn on the html format's histogram.
+	Thresholds model.Thresholds
+	// Views caps the html format's per-document views (0: its default).
+	Views int
 }
 
 // Sort orders.
@@ -36,7 +42,7 @@ const (
 )
 
 // Formats are the formats New accepts, the default first.
-var Formats = []string{"table", "json", "jsonl", "csv"}
+var Formats = []string{"table", "json", "jsonl", "csv", "html"}
 
 // DefaultReasons is how many rules a row names when Options.Reasons is 0.
 const DefaultReasons = 3
@@ -59,7 +65,7 @@ func New(format string, w io.Writer, o Options) (Reporter, error) {
 	}
 	if o.Sort == "" {
 		o.Sort = SortInput
-		if format == "table" {
+		if format == "table" || format == "html" {
 			o.Sort = SortScore
 		}
 	}
@@ -72,6 +78,8 @@ func New(format string, w io.Writer, o Options) (Reporter, error) {
 		return newJSONL(w, o), nil
 	case "csv":
 		return newCSV(w, o), nil
+	case "html":
+		return newHTML(w, o), nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
