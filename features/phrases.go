@@ -39,11 +39,11 @@ type patternOwner struct{ set, phrase int }
 
 var phraseRegistry struct {
 	sync.Mutex
-	sets    []*PhraseSet
-	built   bool
-	once    sync.Once
-	index   ngramIndex
-	owners  [][]patternOwner // pattern index -> sets that hold it
+	sets   []*PhraseSet
+	built  bool
+	once   sync.Once
+	index  ngramIndex
+	owners [][]patternOwner // pattern index -> sets that hold it
 }
 
 // NewPhraseSet registers a phrase list. Call it at package initialisation:
