@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/chaff-dev/chaff/cmd/input"
+	"github.com/chaff-dev/chaff/cmd/plot"
 	"github.com/chaff-dev/chaff/cmd/report"
 	"github.com/chaff-dev/chaff/features"
 	"github.com/chaff-dev/chaff/model"
@@ -29,7 +30,8 @@ at the model's own flagged threshold; and the confusion of classes against verdi
    chaff eval ../shared/corpus/generated/dev.jsonl
    chaff eval --by generator ../shared/corpus/generated/dev.jsonl
    chaff eval --match-length ../shared/corpus/generated/dev.jsonl   (person texts cut to machine lengths)
-   chaff eval --pairs ../shared/corpus/residue/pages.jsonl          (residue copy vs its clean page)`,
+   chaff eval --pairs ../shared/corpus/residue/pages.jsonl          (residue copy vs its clean page)
+   chaff eval --plot plots/ ../shared/corpus/generated/dev.jsonl   (roc, histogram, calibration .svg and .png)`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "by", Usage: "also break the figures down by this JSONL field (machine documents of each value against all person-written ones)"},
 			&cli.BoolFlag{Name: "match-length", Usage: "cut each person-written text at a sentence end to the length of a machine text of the set, so that length cannot decide"},
@@ -38,6 +40,7 @@ at the model's own flagged threshold; and the confusion of classes against verdi
 			&cli.BoolFlag{Name: "all-pages", Usage: "with --pairs: every page, including those whose residue trained the model"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "table or json"},
 			&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL field with 1 = machine, 0 = person"},
+			&cli.StringFlag{Name: "plot", Usage: "also draw the ROC curve (1% and 5% FPR marked), the score histograms of both classes and a calibration plot into `DIR`, as SVG and PNG"},
 			modelFlag(),
 		},
 		Action: runEval,
@@ -51,6 +54,9 @@ func runEval(c *cli.Context) error {
 	m, err := loadModel(c)
 	if err != nil {
 		return cli.Exit("chaff eval: "+err.Error(), 2)
+	}
+	if c.String("plot") != "" && (c.Bool("pairs") || c.Bool("by-length")) {
+		return cli.Exit("chaff eval: --plot draws labelled documents: not with --pairs or --by-length", 2)
 	}
 	if c.Bool("pairs") {
 		return evalPairs(c, m)
@@ -66,6 +72,13 @@ func runEval(c *cli.Context) error {
 		return evalByLength(c, m, docs)
 	}
 	scored := scoreLabelled(m, docs)
+	if dir := c.String("plot"); dir != "" {
+		files, err := plot.WriteAll(dir, scored, m.Thresholds)
+		if err != nil {
+			return cli.Exit("chaff eval --plot: "+err.Error(), 2)
+		}
+		fmt.Fprintf(c.App.ErrWriter, "chaff: plots: %s\n", strings.Join(files, " "))
+	}
 	rows := []evalRow{{Name: "all", Metrics: model.Evaluate(scored)}}
 	if by := c.String("by"); by != "" {
 		groups := map[string][]model.Scored{}

@@ -219,13 +219,25 @@ func TestReportInBrowser(t *testing.T) {
 	if state.Main || !state.Doc || !strings.Contains(state.Tip, firstRule) || !strings.Contains(state.Tip, "weight") {
 		t.Errorf("view of d1: %+v, want the view alone and a tooltip naming %s and its weight", state, firstRule)
 	}
-	if *update {
-		screenshot(t, ctx, "testdata/docs/report-view.png", 1100, 900)
-	}
 	run("back to the table", chromedp.Click(chromedp.CSS(`#d1 .back a`)), chromedp.WaitVisible(chromedp.CSS("#main")))
+
+	// on a phone's width nothing runs off the side of the page
+	run("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	for _, hash := range []string{"#docs", "#d6", "#d12"} {
+		var wide int
+		run("go to "+hash, chromedp.Evaluate[chromedp.Void](`location.hash = '`+hash+`'`))
+		eval(`document.documentElement.scrollWidth`, &wide)
+		if wide > 390 {
+			t.Errorf("%s on a 390-pixel screen is %d pixels wide", hash, wide)
+		}
+	}
+	run("laptop", chromedp.EmulateViewport(1280, 1000))
 	if *update {
 		run("top", chromedp.Evaluate[chromedp.Void](`location.hash = ''; window.scrollTo(0, 0)`))
-		screenshot(t, ctx, "testdata/docs/report.png", 1100, 900)
+		screenshot(t, ctx, "testdata/docs/report.png", 1100, 820)
+		run("a view", chromedp.Evaluate[chromedp.Void](`location.hash = '#d6'`), chromedp.WaitVisible(chromedp.CSS("#d6")),
+			chromedp.Focus(chromedp.CSS(`#d6 mark.f[data-r]:nth-of-type(2)`)))
+		screenshot(t, ctx, "testdata/docs/report-view.png", 1100, 820)
 	}
 	if errs := b.Errors(); len(errs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
