@@ -141,7 +141,8 @@
   // one view at a time: #dN shows document N, #dNfK its K-th finding
   var current = null;
   function route() {
-    var h = decodeURIComponent(location.hash.slice(1));
+    var h = location.hash.slice(1);
+    try { h = decodeURIComponent(h); } catch (e) { /* a malformed hash names nothing */ }
     var target = h ? document.getElementById(h) : null;
     var doc = target ? target.closest('.doc') : null;
     if (current && current !== doc) current.classList.remove('on');
