@@ -3,9 +3,12 @@
 package model
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"sort"
@@ -97,20 +100,60 @@ func Default() (*Model, error) {
 	return defaultModel, defaultErr
 }
 
+// maxModelBytes bounds what Load reads: a model file is a few KB (the
+// shipped one 9 KB); a larger file is not one, and --model /dev/zero must
+// not fill the memory.
+const maxModelBytes = 16 << 20
+
+// maxMagnitude bounds every coefficient, the intercept and the calibration:
+// a trained model's are below 100, and far larger ones would overflow the
+// sum to infinity (and the score to NaN).
+const maxMagnitude = 1e6
+
 // Load reads a model file.
 func Load(path string) (*Model, error) {
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("model %s: %w", path, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxModelBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("model %s: %w", path, err)
+	}
+	if len(b) > maxModelBytes {
+		return nil, fmt.Errorf("model %s: larger than %d MB: not a model file", path, maxModelBytes>>20)
 	}
 	return Parse(b, path)
 }
 
-// Parse decodes and checks a model; name is used in errors.
+// Parse decodes and checks a model; name is used in errors, which say what
+// is wrong: JSON that is truncated or invalid (and where), a version this
+// chaff does not read, a feature it does not know or that appears twice, a
+// number out of range.
 func Parse(b []byte, name string) (*Model, error) {
 	var m Model
 	if err := json.Unmarshal(b, &m); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case len(bytes.TrimSpace(b)) == 0:
+			return nil, fmt.Errorf("model %s: not a valid model file: empty", name)
+		case errors.Is(err, io.ErrUnexpectedEOF) || err.Error() == "unexpected end of JSON input":
+			return nil, fmt.Errorf("model %s: not a valid model file: truncated JSON (ends at byte %d)", name, len(b))
+		case errors.As(err, &se):
+			return nil, fmt.Errorf("model %s: not a valid model file: invalid JSON at byte %d: %v", name, se.Offset, err)
+		case errors.As(err, &te):
+			field := te.Field
+			if field == "" {
+				field = "the file"
+			}
+			return nil, fmt.Errorf("model %s: not a valid model file: %s is a JSON %s, want %s (byte %d)", name, field, te.Value, te.Type, te.Offset)
+		}
 		return nil, fmt.Errorf("model %s: not a valid model file: %w", name, err)
+	}
+	if m.Version == 0 {
+		return nil, fmt.Errorf("model %s: not a valid model file: no version (format version 0; this chaff reads version %d)", name, Version)
 	}
 	if m.Version != Version {
 		return nil, fmt.Errorf("model %s: format version %d, this chaff reads version %d", name, m.Version, Version)
@@ -127,18 +170,37 @@ func (m *Model) bind() error {
 	for i, id := range features.IDs() {
 		pos[id] = i
 	}
+	if len(m.Features) == 0 {
+		return fmt.Errorf("no features")
+	}
 	m.index = make([]int, len(m.Features))
+	seen := map[string]bool{}
 	for i, w := range m.Features {
 		p, ok := pos[w.ID]
 		if !ok {
 			return fmt.Errorf("unknown feature %q (a model trained by another chaff version?)", w.ID)
 		}
-		if w.Scale <= 0 || math.IsNaN(w.Coef) || math.IsInf(w.Coef, 0) {
+		if seen[w.ID] {
+			return fmt.Errorf("feature %q appears twice", w.ID)
+		}
+		seen[w.ID] = true
+		if !(w.Scale > 0) || math.IsInf(w.Scale, 0) || !finite(w.Coef) || math.Abs(w.Coef) > maxMagnitude || !finite(w.Mean) {
 			return fmt.Errorf("feature %q: bad scale or coefficient", w.ID)
 		}
 		m.index[i] = p
 	}
-	if m.Thresholds.Suspect <= 0 || m.Thresholds.Flagged < m.Thresholds.Suspect || m.Thresholds.Flagged > 100 {
+	for _, x := range []struct {
+		name string
+		v    float64
+	}{{"intercept", m.Intercept}, {"calibration.a", m.Calibration.A}, {"calibration.b", m.Calibration.B}} {
+		if !finite(x.v) || math.Abs(x.v) > maxMagnitude {
+			return fmt.Errorf("%s %v out of range", x.name, x.v)
+		}
+	}
+	if m.Calibration.A <= 0 {
+		return fmt.Errorf("calibration.a must be positive (a higher linear output is more likely machine-written)")
+	}
+	if !(m.Thresholds.Suspect > 0) || !(m.Thresholds.Flagged >= m.Thresholds.Suspect) || m.Thresholds.Flagged > 100 {
 		return fmt.Errorf("thresholds must satisfy 0 < suspect <= flagged <= 100")
 	}
 	if m.Limits.MinWords < 0 {
@@ -146,6 +208,8 @@ func (m *Model) bind() error {
 	}
 	return nil
 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // Linear is the model's raw output for a catalogue-ordered feature vector,
 // with each feature's contribution (coefficient times clipped z-score).
