@@ -275,10 +275,68 @@ func (d *Document) isProseLine(i int) bool {
 	}
 	t := strings.TrimSpace(d.Lines[i].Text)
 	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune(".!?…\"”'’)", last) && len(strings.Fields(t)) >= 2 {
-		return true
+	if strings.ContainsRune(".!?…\"”'’)", last) {
+		return hasFields(t, 2)
 	}
-	return len(strings.Fields(t)) >= proseMinWords
+	return hasFields(t, proseMinWords)
+}
+
+// hasFields reports whether s has at least n space-separated fields, as
+// len(strings.Fields(s)) >= n would, without building them.
+func hasFields(s string, n int) bool {
+	inField := false
+	for _, r := range s {
+		if isSpaceRune(r) {
+			inField = false
+			continue
+		}
+		if !inField {
+			if n--; n <= 0 {
+				return true
+			}
+			inField = true
+		}
+	}
+	return n <= 0
+}
+
+// foldLine lower-cases s (ASCII) and folds its runs of white space to one
+// space, trimmed: strings.Join(strings.Fields(lowerASCII(s)), " ") in one
+// allocation, or none when s is already in that form.
+func foldLine(s string) string {
+	clean := true
+	prevSpace := true // a leading space needs folding too
+	for i := 0; i < len(s) && clean; i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z', c >= utf8.RuneSelf:
+			clean = false // non-ASCII may hold Unicode spaces: take the slow path
+		case c == ' ':
+			clean = !prevSpace
+			prevSpace = true
+		case isSpaceByte(c) || c == '\r':
+			clean = false
+		default:
+			prevSpace = false
+		}
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for _, f := range strings.Fields(s) {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		for i := 0; i < len(f); i++ {
+			c := f[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' }

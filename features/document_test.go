@@ -2,6 +2,7 @@ package features
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -63,3 +64,22 @@ func TestPhraseSetMatchesWholeTokens(t *testing.T) {
 }
 
 var testSet = NewPhraseSet([]string{"in closing,", "intricate"})
+
+// foldLine and hasFields are fast forms of strings.Fields idioms: they must
+// agree with them on every input, spaces of every kind included.
+func TestFoldLineAndHasFieldsAgreeWithFields(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "also read", "Also Read", " also read", "also read ", "also  read", "also\tread",
+		"ALSO\u00a0READ", "déjà vu", "a\u2003b", "x", "Post a Comment (0)", "one two three\n",
+	} {
+		want := strings.Join(strings.Fields(lowerASCII(s)), " ")
+		if got := foldLine(s); got != want {
+			t.Errorf("foldLine(%q) = %q, want %q", s, got, want)
+		}
+		for n := 0; n <= 4; n++ {
+			if got, want := hasFields(s, n), len(strings.Fields(s)) >= n; got != want {
+				t.Errorf("hasFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}

@@ -379,7 +379,7 @@ func placeholderSlot(inner string) bool {
 	if inner == "" || len(inner) > 60 {
 		return false
 	}
-	low := strings.Join(strings.Fields(lowerASCII(inner)), " ")
+	low := foldLine(inner)
 	fields := strings.Fields(inner)
 	if placeholderWords[low] {
 		// "[Date]", "[Company Name]", "[your name]" — but a single lower-case

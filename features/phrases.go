@@ -189,5 +189,5 @@ func (lp LinePhrases) Has(line string) bool {
 func NormLine(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimRight(s, ":")
-	return strings.Join(strings.Fields(lowerASCII(s)), " ")
+	return foldLine(s)
 }

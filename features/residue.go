@@ -341,7 +341,7 @@ func resKey(s string) string {
 	if strings.ContainsRune(s, '’') {
 		s = strings.ReplaceAll(s, "’", "'")
 	}
-	return strings.Join(strings.Fields(lowerASCII(s)), " ")
+	return foldLine(s)
 }
 
 // resSet builds a lookup of widget labels, normalised like resKey.
