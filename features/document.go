@@ -364,9 +364,9 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // ("U.S", "3.5").
 func (d *Document) tokenise() {
 	buf := make([]byte, 0, len(d.Text)+len(d.Text)/8)
-	d.Tokens = make([]Token, 0, len(d.Text)/5+1)
-	d.streamIdx = make([]int32, 0, len(d.Text)/6+1)
-	d.streamOff = make([]int32, 0, len(d.Text)/6+1)
+	d.Tokens = make([]Token, 0, len(d.Text)/4+16) // room for a token every 4 bytes: English prose rarely needs more
+	d.streamIdx = make([]int32, 0, len(d.Text)/4+16)
+	d.streamOff = make([]int32, 0, len(d.Text)/4+16)
 	for li, l := range d.Lines {
 		s := l.Text
 		for i := 0; i < len(s); {

@@ -107,19 +107,14 @@ func (lx *Lexicon) scan(d *Document) []lexCand {
 	return cands
 }
 
-// longest resolves overlaps leftmost-longest.
-func (lx *Lexicon) longest(d *Document, all []lexCand) []LexMatch {
-	cands := append([]lexCand(nil), all...)
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].first != cands[j].first {
-			return cands[i].first < cands[j].first
-		}
-		return cands[i].end > cands[j].end
-	})
+// longest resolves overlaps leftmost-longest. scan lists candidates by
+// first token, then by length, so the longest of those starting at a token
+// is the last of its run.
+func (lx *Lexicon) longest(d *Document, cands []lexCand) []LexMatch {
 	var out []LexMatch
 	next := 0
-	for _, c := range cands {
-		if c.first < next {
+	for k, c := range cands {
+		if c.first < next || k+1 < len(cands) && cands[k+1].first == c.first {
 			continue
 		}
 		// a finding starts at its first word: ". additionally ," points at
