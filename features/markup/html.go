@@ -59,12 +59,19 @@ func HTMLText(src []byte) *Page {
 	depth := 0        // inside hidden elements
 	var open []string // elements open, roughly as a browser would see them
 	maxOpen, elements := 0, 0
+	consumed := 0 // bytes of src the tokens covered
 	for {
 		tt := z.Next()
 		if tt == xhtml.ErrorToken {
+			// an unfinished tag at the end ("<a") is no token: blank it,
+			// so the last line keeps its length
+			if consumed < len(src) {
+				blank(&out, src[consumed:])
+			}
 			break
 		}
 		raw := z.Raw()
+		consumed += len(raw)
 		switch tt {
 		case xhtml.TextToken:
 			if depth > 0 {
