@@ -3,12 +3,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/chaff-dev/chaff/cmd/input"
 	"github.com/chaff-dev/chaff/model"
@@ -20,6 +23,9 @@ const (
 	exitOK      = 0 // everything read and scored, nothing at or above --fail-above
 	exitTripped = 1 // a document scored at or above --fail-above
 	exitError   = 2 // usage error, or an input that could not be read or scored
+	// exitInterrupted: stopped by Ctrl-C (SIGINT) or SIGTERM, after writing
+	// the records scored so far (complete lines), as shells report SIGINT.
+	exitInterrupted = 130
 )
 
 func main() {
@@ -29,13 +35,21 @@ func main() {
 	// limit makes the collector work harder only when memory runs high.
 	debug.SetGCPercent(400)
 	debug.SetMemoryLimit(160 << 20)
-	os.Exit(run(newApp(os.Stdout, os.Stderr), os.Args))
+	// Ctrl-C (or SIGTERM) cancels the context: score stops reading, the
+	// workers finish what they hold, and what was scored is written. A
+	// second Ctrl-C kills at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() { <-ctx.Done(); stop() }()
+	os.Exit(runContext(ctx, newApp(os.Stdout, os.Stderr), os.Args))
 }
 
 // run runs the app and turns its error into an exit code, writing the
 // error's message (if any) to the app's ErrWriter.
-func run(app *cli.App, args []string) int {
-	err := app.Run(flagsFirst(app, args))
+func run(app *cli.App, args []string) int { return runContext(context.Background(), app, args) }
+
+// runContext is run with a context that commands stop on (Ctrl-C).
+func runContext(ctx context.Context, app *cli.App, args []string) int {
+	err := app.RunContext(ctx, flagsFirst(app, args))
 	if err == nil {
 		return exitOK
 	}
@@ -219,6 +233,8 @@ func walkFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "exclude", Usage: "in folders, skip files and folders matching `GLOB` (repeatable)"},
 		&cli.StringFlag{Name: "text-field", Value: "text", Usage: "in JSONL corpora, the `FIELD` holding the article"},
 		&cli.StringFlag{Name: "id-field", Value: "id", Usage: "in JSONL corpora, the `FIELD` holding its id (a record without one is named path:line)"},
+		&cli.Int64Flag{Name: "max-bytes", Value: input.DefaultMaxBytes, Usage: "read at most `N` bytes of a document (a file, standard input, a corpus record); a larger one is an error record and the rest is not read"},
+		&cli.Int64Flag{Name: "max-decompressed", Value: input.DefaultMaxDecompressed, Usage: "read at most `N` bytes out of a compressed file (.gz, .zst): past it, the file is an error (a compression bomb)"},
 	}
 }
 
@@ -229,6 +245,7 @@ func walkOptions(c *cli.Context) input.Options {
 		Exclude: c.StringSlice("exclude"),
 		JSONL:   input.JSONLOptions{TextField: c.String("text-field"), IDField: c.String("id-field")},
 		Stdin:   c.App.Reader,
+		Limits:  input.Limits{MaxBytes: c.Int64("max-bytes"), MaxDecompressed: c.Int64("max-decompressed")},
 	}
 }
 

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/chaff-dev/chaff/cmd/input"
 	"github.com/chaff-dev/chaff/cmd/internal/ordered"
@@ -98,9 +101,11 @@ func runScore(c *cli.Context) error {
 	total, failed, tripped := 0, 0, 0
 	// Documents are read in order, scored on every worker, and reported in
 	// the order they were read: the output is the same for any --workers.
+	opts := walkOptions(c)
+	opts.Context = c.Context // Ctrl-C: stop reading, write what was scored
 	werr := ordered.Map(workers, 4*workers, func(put func(input.Item) error) error {
-		return input.Walk(paths, walkOptions(c), put)
-	}, func(it input.Item) report.Record {
+		return input.Walk(paths, opts, put)
+	}, func(it input.Item) scored {
 		rec := report.Record{ID: it.ID, Path: it.Path}
 		if format == "html" {
 			rec.Text = it.Text // the html views show the text
@@ -114,8 +119,12 @@ func runScore(c *cli.Context) error {
 			}
 			rec.Explanation = m.Explain(doc)
 		}
-		return rec
-	}, func(rec report.Record) error {
+		return scored{rec, it.Replaced}
+	}, func(s scored) error {
+		rec := s.rec
+		if s.replaced > 0 {
+			fmt.Fprintf(c.App.ErrWriter, "chaff: warning: %s: %d %s not UTF-8, read as U+FFFD\n", rec.ID, s.replaced, plural(s.replaced, "byte", "bytes"))
+		}
 		total++
 		if rec.Error != "" {
 			failed++
@@ -128,8 +137,12 @@ func runScore(c *cli.Context) error {
 		}
 		return nil
 	})
-	if werr != nil {
+	interrupted := werr != nil && errors.Is(werr, context.Canceled)
+	if werr != nil && !interrupted {
 		if we, ok := werr.(writeError); ok {
+			if errors.Is(we.err, syscall.EPIPE) {
+				return cli.Exit("", exitError) // the reader went away (| head): nothing to say
+			}
 			return cli.Exit(fmt.Sprintf("chaff: write output: %v", we.err), exitError)
 		}
 		return usage(c, "%v", werr) // a bad glob
@@ -140,6 +153,9 @@ func runScore(c *cli.Context) error {
 	if err := closeOut(); err != nil {
 		return cli.Exit(fmt.Sprintf("chaff: write output: %v", err), exitError)
 	}
+	if interrupted {
+		return cli.Exit(fmt.Sprintf("chaff: interrupted: %d %s written, the rest not read", total, plural(total, "record", "records")), exitInterrupted)
+	}
 	if failed > 0 {
 		return inputFailed(failed, total)
 	}
@@ -148,6 +164,13 @@ func runScore(c *cli.Context) error {
 			tripped, total, plural(total, "document", "documents"), trimFloat(failAbove)), exitTripped)
 	}
 	return nil
+}
+
+// scored is a record and the count of bytes of its input that were not
+// UTF-8 (a warning on standard error, in input order).
+type scored struct {
+	rec      report.Record
+	replaced int
 }
 
 // writeError marks an error writing the report, to tell it from the walk's own.

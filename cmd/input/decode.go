@@ -1,0 +1,115 @@
+package input
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// ErrBinary is the reason given for a file with NUL bytes in its first 8 KB.
+var ErrBinary = errors.New("binary file")
+
+// ErrEncoding is the reason given for a text that is mostly not UTF-8 (and
+// has no UTF-16 byte-order mark): a legacy encoding chaff does not guess.
+var ErrEncoding = errors.New("not UTF-8 or UTF-16")
+
+// binarySniff is how much of a file is checked for NUL bytes.
+const binarySniff = 8 << 10
+
+// maxInvalidShare is the share of bytes that may be invalid UTF-8 before a
+// text is refused: a Latin-1 file in a Western language has a few percent
+// (its accented letters), which are replaced; a text in a legacy Cyrillic or
+// East Asian encoding is mostly invalid and would be scored as noise.
+const maxInvalidShare = 0.10
+
+// Decode turns the bytes of a file into UTF-8 text for features.NewDocument:
+//
+//   - UTF-16 with a byte-order mark (little or big endian) is decoded;
+//   - NUL bytes in the first 8 KB (after decoding) make it ErrBinary;
+//   - bytes that are not UTF-8 are replaced with U+FFFD, one per byte (as
+//     NewDocument would, so columns are the same), and counted in replaced,
+//     unless they are more than a tenth of the text: ErrEncoding.
+//
+// A UTF-8 byte-order mark is kept (NewDocument strips it). Valid UTF-8 is
+// returned as is, without a copy.
+func Decode(src []byte) (text []byte, replaced int, err error) {
+	text = src
+	if len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
+		text, replaced = decodeUTF16(src[2:], src[0] == 0xFE)
+	}
+	if bytes.IndexByte(text[:min(len(text), binarySniff)], 0) >= 0 {
+		return nil, 0, ErrBinary
+	}
+	if utf8.Valid(text) {
+		return text, replaced, nil
+	}
+	bad := 0
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		}
+		i += n
+	}
+	if float64(bad) > maxInvalidShare*float64(len(text)) {
+		return nil, 0, fmt.Errorf("%w (%d of %d bytes are not UTF-8)", ErrEncoding, bad, len(text))
+	}
+	out := make([]byte, 0, len(text)+2*bad)
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			out = append(out, text[i])
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && n == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, text[i:i+n]...)
+		}
+		i += n
+	}
+	return out, replaced + bad, nil
+}
+
+// decodeUTF16 decodes UTF-16 (without its byte-order mark); unpaired
+// surrogates and an odd last byte become U+FFFD and are counted.
+func decodeUTF16(b []byte, bigEndian bool) ([]byte, int) {
+	out := make([]byte, 0, len(b)+len(b)/2)
+	bad := 0
+	unit := func(i int) rune {
+		if bigEndian {
+			return rune(b[i])<<8 | rune(b[i+1])
+		}
+		return rune(b[i+1])<<8 | rune(b[i])
+	}
+	i := 0
+	for ; i+1 < len(b); i += 2 {
+		r := unit(i)
+		switch {
+		case utf16.IsSurrogate(r) && r < 0xDC00 && i+3 < len(b):
+			if r2 := unit(i + 2); r2 >= 0xDC00 && r2 <= 0xDFFF {
+				out = utf8.AppendRune(out, utf16.DecodeRune(r, r2))
+				i += 2
+				continue
+			}
+			r = utf8.RuneError
+			bad++
+		case utf16.IsSurrogate(r):
+			r = utf8.RuneError
+			bad++
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	if i < len(b) {
+		out = utf8.AppendRune(out, utf8.RuneError)
+		bad++
+	}
+	return out, bad
+}
