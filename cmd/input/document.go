@@ -32,9 +32,13 @@ func DocumentAs(f markup.Format, src []byte) *features.Document {
 	return features.NewDocument(src)
 }
 
-// Document builds the item's document: a corpus record is plain text; a
+// Document builds the item's document: in the item's Format when set (a
+// WARC record, standard input), else a corpus record is plain text and a
 // file is read by its name's format.
 func (it Item) Document() *features.Document {
+	if it.Format != "" {
+		return DocumentAs(it.Format, it.Text)
+	}
 	if it.Line > 0 {
 		return features.NewDocument(it.Text)
 	}

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/chaff-dev/chaff/features/markup"
 )
 
 // Item is one document to score, or the reason an input could not be read.
@@ -21,6 +23,7 @@ type Item struct {
 	Text     []byte         // the document, valid UTF-8 (see Decode)
 	Fields   map[string]any // the JSONL record, nil otherwise
 	Replaced int            // bytes that were not UTF-8, read as U+FFFD
+	Format   markup.Format  // how to read Text when the path does not say (WARC records, standard input)
 	Err      error          // why this input could not be read; Text is empty then
 }
 
@@ -36,13 +39,19 @@ type Options struct {
 	JSONL            JSONLOptions
 	Limits           Limits
 	Stdin            io.Reader // what "-" reads; os.Stdin when nil
+	// InputFormat is how "-" is read: one of InputFormats; "" is one text
+	// document, "auto" tells JSONL and WARC from a document (see stdin).
+	InputFormat string
+	// OnRead, when set, is told the bytes read from every input as they
+	// are read (before decompression), for progress.
+	OnRead func(n int)
 	// Context, when set, stops the walk once it is done: Walk returns its
 	// error (context.Canceled for Ctrl-C) between two inputs.
 	Context context.Context
 }
 
 // DefaultInclude is what a folder walk reads when no Include glob is given.
-var DefaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl"}
+var DefaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.jsonl.gz", "*.jsonl.zst", "*.warc", "*.warc.gz", "*.wet", "*.wet.gz"}
 
 // ErrNoFiles is the reason given for a folder in which nothing was read.
 var ErrNoFiles = errors.New("no files to read")
@@ -67,12 +76,15 @@ var ErrVanished = errors.New("removed during the walk")
 
 // Walk calls fn once for every document found under paths, in order:
 //
-//   - "-" is standard input, read as one document (ID and Path "-");
+//   - "-" is standard input, read as InputFormat says: one document (ID
+//     and Path "-") unless it is JSONL or WARC (see walker.stdin);
 //   - a file is one document (ID = Path = the path as given); a named pipe
 //     or device given by name is read like a file;
 //   - a file named *.jsonl is a corpus: one Item per non-blank line, with
 //     ID the record's id field or "path:line", Line and Fields set, and Err
-//     set on a line that cannot be read;
+//     set on a line that cannot be read; so is *.jsonl.gz and *.jsonl.zst;
+//   - a WARC or WET file (*.warc, *.wet, .gz or .zst) is a corpus: one Item
+//     per document record (see warcRecords), ID its target URI;
 //   - a folder is walked recursively in lexical order, skipping hidden files
 //     and folders (names starting with "."), reading the regular files that
 //     pass Include and Exclude (paths are joined to the folder as given).
@@ -123,7 +135,7 @@ func Walk(paths []string, o Options, fn func(Item) error) error {
 }
 
 // IsJSONL tells whether a path names a JSONL corpus.
-func IsJSONL(p string) bool { return strings.EqualFold(filepath.Ext(p), ".jsonl") }
+func IsJSONL(p string) bool { return strings.EqualFold(filepath.Ext(stripCompression(p)), ".jsonl") }
 
 type walker struct {
 	o    Options
@@ -144,18 +156,7 @@ func (w *walker) fail(p string, err error) error {
 
 func (w *walker) top(p string) error {
 	if p == "-" {
-		in := w.o.Stdin
-		if in == nil {
-			in = os.Stdin
-		}
-		b, err := readLimited(in, w.o.Limits.MaxBytes, -1)
-		if err != nil {
-			if errors.Is(err, ErrTooLarge) {
-				return w.fail(p, fmt.Errorf("standard input: %w", err))
-			}
-			return w.fail(p, fmt.Errorf("read standard input: %w", err))
-		}
-		return w.document(p, b)
+		return w.stdin()
 	}
 	f, fi, err := openFile(p)
 	if err != nil {
@@ -165,9 +166,9 @@ func (w *walker) top(p string) error {
 		f.Close()
 		return w.folder(p, fi)
 	}
-	if IsJSONL(p) {
+	if IsCorpus(p) {
 		defer f.Close()
-		return w.corpus(p, f)
+		return w.corpusFile(p, f)
 	}
 	if fi.Mode().Type()&fs.ModeSocket != 0 {
 		f.Close()
@@ -182,7 +183,7 @@ func (w *walker) read(p string, f *os.File, fi os.FileInfo) error {
 	if fi.Mode().IsRegular() {
 		size = fi.Size()
 	}
-	b, err := readLimited(f, w.o.Limits.MaxBytes, size)
+	b, err := readLimited(w.counted(f), w.o.Limits.MaxBytes, size)
 	f.Close()
 	if err != nil {
 		if errors.Is(err, ErrTooLarge) {
@@ -345,9 +346,9 @@ func (w *walker) file(p string) error {
 		f.Close()
 		return w.fail(p, fmt.Errorf("%s: %w (%s)", p, ErrNotRegular, kind(fi.Mode())))
 	}
-	if IsJSONL(p) {
+	if IsCorpus(p) {
 		defer f.Close()
-		return w.corpus(p, f)
+		return w.corpusFile(p, f)
 	}
 	return w.read(p, f, fi)
 }
