@@ -102,7 +102,7 @@ Exit codes: 0 all read and scored; 1 a document scored at or above --fail-above;
 		Flags: []cli.Flag{
 			modelFlag(),
 		},
-		Commands: []*cli.Command{scoreCommand(), checkCommand(), reportCommand(), configCommand(), featuresCommand(), rulesCommand(), trainCommand(), evalCommand(), lexiconCommand()},
+		Commands: []*cli.Command{scoreCommand(), checkCommand(), reportCommand(), configCommand(), featuresCommand(), rulesCommand(), trainCommand(), evalCommand(), lexiconCommand(), benchCommand()},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				return cli.Exit(fmt.Sprintf("chaff: unknown command %q (see chaff --help)", c.Args().First()), exitError)
@@ -235,17 +235,19 @@ func walkFlags() []cli.Flag {
 		&cli.StringFlag{Name: "id-field", Value: "id", Usage: "in JSONL corpora, the `FIELD` holding its id (a record without one is named path:line)"},
 		&cli.Int64Flag{Name: "max-bytes", Value: input.DefaultMaxBytes, Usage: "read at most `N` bytes of a document (a file, standard input, a corpus record); a larger one is an error record and the rest is not read"},
 		&cli.Int64Flag{Name: "max-decompressed", Value: input.DefaultMaxDecompressed, Usage: "read at most `N` bytes out of a compressed file (.gz, .zst): past it, the file is an error (a compression bomb)"},
+		&cli.StringFlag{Name: "input-format", Value: input.FormatAuto, Usage: "read standard input as `FORMAT`: " + strings.Join(input.InputFormats, ", ") + " (auto: JSONL when the first line is a JSON object with the text field, WARC when it starts with WARC/, gzip and zstd unpacked, else one text document)"},
 	}
 }
 
 // walkOptions reads the walkFlags of c.
 func walkOptions(c *cli.Context) input.Options {
 	return input.Options{
-		Include: c.StringSlice("include"),
-		Exclude: c.StringSlice("exclude"),
-		JSONL:   input.JSONLOptions{TextField: c.String("text-field"), IDField: c.String("id-field")},
-		Stdin:   c.App.Reader,
-		Limits:  input.Limits{MaxBytes: c.Int64("max-bytes"), MaxDecompressed: c.Int64("max-decompressed")},
+		Include:     c.StringSlice("include"),
+		Exclude:     c.StringSlice("exclude"),
+		JSONL:       input.JSONLOptions{TextField: c.String("text-field"), IDField: c.String("id-field")},
+		Stdin:       c.App.Reader,
+		InputFormat: c.String("input-format"),
+		Limits:      input.Limits{MaxBytes: c.Int64("max-bytes"), MaxDecompressed: c.Int64("max-decompressed")},
 	}
 }
 

@@ -25,8 +25,18 @@ func scoreCommand() *cli.Command {
 A PATH is a file (one article), a folder (walked recursively in name order; hidden
 files and folders are skipped; only files matching --include are read, by default
 ` + strings.Join(input.DefaultInclude, " ") + `), a .jsonl corpus (one article per
-line, in the --text-field, named by --id-field or by path:line), or "-" for standard
-input. With no PATH, standard input is read when it is not a terminal.
+line, in the --text-field, named by --id-field or by path:line; also .jsonl.gz and
+.jsonl.zst), a WARC or WET file as Common Crawl publishes them (.warc, .warc.gz,
+.wet, .wet.gz: HTML responses and text conversions, named by their target URI), or
+"-" for standard input (--input-format; by default JSONL and WARC are recognised,
+anything else is one article). With no PATH, standard input is read when it is not
+a terminal.
+
+With --format jsonl, records are written as they are scored, one per input, in input
+order: "chaff score --format jsonl -" is a filter for map-only engines (Spark's
+RDD.pipe, Kubernetes Indexed Jobs, Slurm arrays), and --shard I/N takes every N-th
+document. While standard error is a terminal a progress line is shown there
+(--quiet turns it off).
 
 Formats: table (for people: the rows sorted by score, the three rules that weighed
 most, and a summary line), json (one array), jsonl (one object per article, streamed,
@@ -43,6 +53,8 @@ Examples:
    chaff score --text-field body --id-field url crawl.jsonl
    chaff score --sort score --top 20 --format csv corpus.jsonl
    chaff score --fail-above 90 posts/ || echo "something reads as machine-written"
+   chaff score --format jsonl CC-MAIN-*.warc.gz > scores.jsonl
+   zcat corpus.jsonl.gz | chaff score --format jsonl --shard 3/8 - > part-3.jsonl
 
 Exit codes: 0 all read and scored; 1 a document scored at or above --fail-above;
 2 usage error, or an input that could not be read.`,
@@ -54,6 +66,7 @@ Exit codes: 0 all read and scored; 1 a document scored at or above --fail-above;
 			&cli.Float64Flag{Name: "fail-above", Usage: "exit with code 1 when any document scores `N` or more", DefaultText: "off"},
 			&cli.StringFlag{Name: "lang", Usage: "treat every document as written in `LANG` (ISO 639-3, e.g. eng) instead of detecting it"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "score on `N` goroutines; the output is the same for any N", DefaultText: "the number of CPUs"},
+			shardFlag(), quietFlag(),
 			modelFlag(),
 		}, walkFlags()...),
 		Action: runScore,
@@ -98,36 +111,36 @@ func runScore(c *cli.Context) error {
 	if workers < 1 {
 		return usage(c, "--workers must be at least 1")
 	}
+	shard, err := parseShard(c)
+	if err != nil {
+		return err
+	}
 	total, failed, tripped := 0, 0, 0
-	// Documents are read in order, scored on every worker, and reported in
-	// the order they were read: the output is the same for any --workers.
 	opts := walkOptions(c)
 	opts.Context = c.Context // Ctrl-C: stop reading, write what was scored
+	meter := startProgress(c, format, paths, &opts)
+	defer meter.Stop()
+	// Documents are read in order, scored on every worker, and reported in
+	// the order they were read: the output is the same for any --workers.
 	werr := ordered.Map(workers, 4*workers, func(put func(input.Item) error) error {
-		return input.Walk(paths, opts, put)
+		return input.Walk(paths, opts, shard.filter(put))
 	}, func(it input.Item) scored {
-		rec := report.Record{ID: it.ID, Path: it.Path}
+		rec := report.Score(m, it, lang)
 		if format == "html" {
 			rec.Text = it.Text // the html views show the text
-		}
-		if it.Err != nil {
-			rec.Error = it.Err.Error()
-		} else {
-			doc := it.Document()
-			if lang != "" {
-				doc.ForceLanguage(lang)
-			}
-			rec.Explanation = m.Explain(doc)
 		}
 		return scored{rec, it.Replaced}
 	}, func(s scored) error {
 		rec := s.rec
 		if s.replaced > 0 {
+			meter.Clear()
 			fmt.Fprintf(c.App.ErrWriter, "chaff: warning: %s: %d %s not UTF-8, read as U+FFFD\n", rec.ID, s.replaced, plural(s.replaced, "byte", "bytes"))
 		}
 		total++
+		meter.Done()
 		if rec.Error != "" {
 			failed++
+			meter.Clear()
 			fmt.Fprintf(c.App.ErrWriter, "chaff: %s\n", rec.Error)
 		} else if failSet && rec.Explanation.Scored() && rec.Explanation.Score >= failAbove {
 			tripped++
@@ -137,6 +150,7 @@ func runScore(c *cli.Context) error {
 		}
 		return nil
 	})
+	meter.Stop()
 	interrupted := werr != nil && errors.Is(werr, context.Canceled)
 	if werr != nil && !interrupted {
 		if we, ok := werr.(writeError); ok {
