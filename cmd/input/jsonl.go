@@ -52,7 +52,7 @@ func ReadJSONL(r io.Reader, o JSONLOptions, fn func(Record) error) error {
 	o = o.withDefaults()
 	br := bufio.NewReaderSize(r, 64<<10)
 	offset := int64(0)
-	var buf []byte
+	var buf []byte // one line, reused: at most MaxBytes+1 bytes are kept
 	for n := 1; ; n++ {
 		line, size, err := readLine(br, o.MaxBytes, buf[:0])
 		buf = line
@@ -67,9 +67,6 @@ func ReadJSONL(r io.Reader, o JSONLOptions, fn func(Record) error) error {
 			if ferr := fn(parseLine(line, n, start, o)); ferr != nil {
 				return ferr
 			}
-		}
-		if cap(buf) > 1<<20 {
-			buf = nil // do not hold on to one long line's buffer
 		}
 		if err == io.EOF {
 			return nil
