@@ -51,7 +51,7 @@ func (d *Document) ShapeStream() string {
 		case t.Kind == Number:
 			w = "#"
 		case t.Kind == Punct:
-			if !strings.Contains(",.;:!?", t.Text) {
+			if !isStreamPunct(t.Text) {
 				continue
 			}
 			w = t.Text
@@ -75,9 +75,9 @@ func wordShape(t Token, sentenceStart bool) string {
 	if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) && !sentenceStart {
 		return "C"
 	}
-	for _, suf := range []string{"ing", "ed", "ly"} {
-		if len(t.Lower) > len(suf)+2 && strings.HasSuffix(t.Lower, suf) {
-			return "X" + suf
+	for _, s := range [...]struct{ suffix, shape string }{{"ing", "Xing"}, {"ed", "Xed"}, {"ly", "Xly"}} {
+		if len(t.Lower) > len(s.suffix)+2 && strings.HasSuffix(t.Lower, s.suffix) {
+			return s.shape
 		}
 	}
 	if len(t.Lower) > 3 && strings.HasSuffix(t.Lower, "s") && !strings.HasSuffix(t.Lower, "ss") {

@@ -5,7 +5,6 @@
 package markup
 
 import (
-	"bytes"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -35,19 +34,21 @@ func FormatOf(name string) Format {
 // one space; newlines always stay. Replacing rune for rune keeps columns,
 // which chaff counts in characters.
 func mask(src []byte, keep []bool) []byte {
-	var b bytes.Buffer
-	b.Grow(len(src))
+	out := make([]byte, 0, len(src))
 	for i := 0; i < len(src); {
-		_, n := utf8.DecodeRune(src[i:])
+		c, n := src[i], 1
+		if c >= utf8.RuneSelf {
+			_, n = utf8.DecodeRune(src[i:])
+		}
 		switch {
-		case src[i] == '\n' || src[i] == '\r':
-			b.WriteByte(src[i])
+		case c == '\n' || c == '\r':
+			out = append(out, c)
 		case keep[i]:
-			b.Write(src[i : i+n])
+			out = append(out, src[i:i+n]...)
 		default:
-			b.WriteByte(' ')
+			out = append(out, ' ')
 		}
 		i += n
 	}
-	return b.Bytes()
+	return out
 }
