@@ -211,3 +211,11 @@ func TestBench(t *testing.T) {
 		t.Errorf("%v", r)
 	}
 }
+
+// An empty partition (empty standard input) gives no line and exit 0.
+func TestEmptyStdinNoRecords(t *testing.T) {
+	r := chaff(t, strings.NewReader(""), "score", "--format", "jsonl", "-")
+	if r.code != exitOK || r.stdout != "" {
+		t.Errorf("%v", r)
+	}
+}

@@ -147,10 +147,17 @@ func (w *walker) stdin() error {
 		format, r = sniffFormat(r, w.o.JSONL.withDefaults().TextField)
 	}
 	switch format {
-	case FormatJSONL:
-		return w.corpus(p, r)
-	case FormatWARC:
-		return w.warcRecords(p, r)
+	case FormatJSONL, FormatWARC:
+		// An empty stream holds no records and is no error: a map-only
+		// engine's empty partition gives no output line.
+		br := bufio.NewReader(r)
+		if _, err := br.Peek(1); err == io.EOF {
+			return nil
+		}
+		if format == FormatWARC {
+			return w.warcRecords(p, br)
+		}
+		return w.corpus(p, br)
 	}
 	b, err := readLimited(r, w.o.Limits.MaxBytes, -1)
 	if err != nil {
@@ -184,6 +191,8 @@ func sniffFormat(r io.Reader, textField string) (string, io.Reader) {
 	rest := io.MultiReader(bytes.NewReader(head), br)
 	trimmed := bytes.TrimSpace(head)
 	switch {
+	case len(head) == 0 && err == io.EOF:
+		return FormatJSONL, rest // nothing at all: no records
 	case bytes.HasPrefix(trimmed, []byte("WARC/")):
 		return FormatWARC, rest
 	case bytes.HasPrefix(trimmed, []byte("{")):
