@@ -78,20 +78,21 @@ func (t *ngramTable) put(k uint64, node int32) int32 {
 }
 
 func (x *ngramIndex) build(entries []LexEntry) {
-	x.vocab = map[string]int32{}
 	x.nodes = []trieNode{{}}
 	x.dup = make([]int32, len(entries))
 	edges := 0
 	for _, e := range entries {
 		edges += strings.Count(e.Phrase, " ")
 	}
+	x.vocab = make(map[string]int32, len(entries)/2)
 	x.edges = newNgramTable(edges)
-	last := map[int32]int32{} // node -> last entry with its phrase, to chain duplicates
+	var last []int32 // node -> last entry with its phrase, to chain duplicates
 	for i, e := range entries {
 		x.dup[i] = -1
-		toks := strings.Split(e.Phrase, " ")
 		var node int32
-		for k, t := range toks {
+		for k, rest, more := 0, e.Phrase, true; more; k++ {
+			var t string
+			t, rest, more = strings.Cut(rest, " ")
 			id, ok := x.vocab[t]
 			if !ok {
 				id = int32(len(x.vocab) + 1)
@@ -116,6 +117,9 @@ func (x *ngramIndex) build(entries []LexEntry) {
 			x.nodes[node].entry = int32(i + 1)
 		} else {
 			x.dup[last[node]] = int32(i)
+		}
+		for len(last) <= int(node) {
+			last = append(last, 0)
 		}
 		last[node] = int32(i)
 	}

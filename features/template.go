@@ -45,29 +45,37 @@ func NewLexicon(entries []LexEntry) *Lexicon {
 }
 
 // ReadLexicon parses the TSV form: phrase, weight, machine docs, human docs.
+// The phrases are substrings of one copy of the input, so loading the
+// embedded lexicons at start-up costs one allocation, not one per line.
 func ReadLexicon(r io.Reader) (*Lexicon, error) {
-	var entries []LexEntry
-	sc := bufio.NewScanner(r)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	text := string(data)
+	entries := make([]LexEntry, 0, strings.Count(text, "\n")+1)
+	for n := 1; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		line = strings.TrimSuffix(line, "\r")
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 4 {
-			return nil, fmt.Errorf("lexicon line %d: want 4 tab-separated fields, got %d", n, len(f))
+		phrase, rest, ok1 := strings.Cut(line, "\t")
+		weight, rest, ok2 := strings.Cut(rest, "\t")
+		machine, human, ok3 := strings.Cut(rest, "\t")
+		if !ok1 || !ok2 || !ok3 || strings.Contains(human, "\t") {
+			return nil, fmt.Errorf("lexicon line %d: want 4 tab-separated fields, got %d", n, strings.Count(line, "\t")+1)
 		}
-		w, err1 := strconv.ParseFloat(f[1], 64)
-		m, err2 := strconv.Atoi(f[2])
-		h, err3 := strconv.Atoi(f[3])
+		w, err1 := strconv.ParseFloat(weight, 64)
+		m, err2 := strconv.Atoi(machine)
+		h, err3 := strconv.Atoi(human)
 		if err1 != nil || err2 != nil || err3 != nil {
 			return nil, fmt.Errorf("lexicon line %d: bad number", n)
 		}
-		entries = append(entries, LexEntry{Phrase: f[0], Weight: w, Machine: m, Human: h})
+		entries = append(entries, LexEntry{Phrase: phrase, Weight: w, Machine: m, Human: h})
 	}
-	return NewLexicon(entries), sc.Err()
+	return NewLexicon(entries), nil
 }
 
 // WriteLexicon writes the TSV form with a header that says how it was made.
