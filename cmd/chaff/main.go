@@ -75,9 +75,11 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Name:  "chaff",
 		Usage: "score articles 0-100 for AI boilerplate, machine-written style and page residue",
 		UsageText: `chaff [--model FILE] score [options] [PATH...]
+chaff check [options] FILE...
+chaff report [options] PATH... -o report.html
 chaff features [options] PATH...
 chaff rules [--format table|json]
-chaff train | eval | lexicon ...  (see chaff COMMAND --help)`,
+chaff config | train | eval | lexicon | bench ...  (see chaff COMMAND --help)`,
 		Description: `chaff reads articles (plain text, Markdown, HTML, or JSONL corpora with one article
 a line) and gives each a score from 0 to 100: the calibrated probability, in percent,
 that the text is machine-written boilerplate or carries page residue. Each score comes
@@ -91,8 +93,10 @@ is in it. chaff ships with one built in; --model FILE uses another (see chaff tr
 
 Examples:
    chaff score article.txt                  one article, as a table
-   chaff score drafts/                      every .txt .md .markdown .html .htm .jsonl under drafts/
+   chaff score drafts/                      every article under drafts/ (see chaff score --help)
    chaff score --format jsonl corpus.jsonl  one JSON line per record, with its findings
+   chaff check post.md                      findings as a linter prints them, exit 1 on failure
+   chaff report site/ -o report.html        one HTML page with the evidence highlighted
    curl -s https://example.com/ | chaff score   standard input
    chaff score --fail-above 90 posts/       exit 1 if any post scores 90 or more (for CI)
    chaff rules                              what every rule looks for
