@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -164,9 +165,10 @@ func TestMissingFile(t *testing.T) {
 	if !strings.Contains(r.stderr, wantErr) || !strings.Contains(r.stderr, "1 of 2 inputs could not be read") {
 		t.Errorf("stderr does not name the file and reason:\n%s", r.stderr)
 	}
-	// The table shows it too, after the scored one.
+	// The table shows it too, after the scored one: verdict error, the
+	// reason in the reasons column.
 	r = chaff(t, nil, "score", missing, council)
-	if r.code != 2 || !strings.Contains(r.stdout, "error: "+wantErr) || !strings.Contains(r.stdout, "2 documents: ") || !strings.Contains(r.stdout, "1 error") {
+	if r.code != 2 || !regexp.MustCompile(`no-such-article.txt +│ +- │ error +│ - +│ `+regexp.QuoteMeta(wantErr)).MatchString(r.stdout) || !strings.Contains(r.stdout, "2 documents: ") || !strings.Contains(r.stdout, "1 error") {
 		t.Errorf("table: %s", r)
 	}
 }

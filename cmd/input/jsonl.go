@@ -117,6 +117,8 @@ func parseLine(line []byte, n int, start int64, o JSONLOptions) Record {
 	if err := json.Unmarshal(line, &obj); err != nil {
 		if se, ok := err.(*json.SyntaxError); ok {
 			rec.Err = fmt.Errorf("line %d: invalid JSON at byte %d: %v", n, start+se.Offset, se)
+		} else if te, ok := err.(*json.UnmarshalTypeError); ok {
+			rec.Err = fmt.Errorf("line %d: not a JSON object (a JSON %s)", n, te.Value)
 		} else {
 			rec.Err = fmt.Errorf("line %d: not a JSON object: %v", n, err)
 		}

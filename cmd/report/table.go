@@ -58,7 +58,10 @@ func label(rec Record) string {
 
 func (r *tableReporter) row(rec Record) error {
 	if rec.Failed() {
-		r.rows = append(r.rows, []string{label(rec), "-", "error: " + oneLine(rec.errorText()), "", ""})
+		// the row names the input: the reason goes where the reasons go,
+		// without the path the message repeats, so the table stays narrow.
+		reason := strings.TrimPrefix(oneLine(rec.errorText()), rec.Path+": ")
+		r.rows = append(r.rows, []string{label(rec), "-", "error", "-", reason})
 		return nil
 	}
 	e := rec.Explanation
