@@ -531,10 +531,12 @@ var abbreviations = map[string]bool{
 	"feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true, "approx": true, "e.g": true, "i.e": true,
 }
 
-// splitSentences ends a sentence at . ! ? (unless after an abbreviation or
-// before a lower-case word) and at every line break, since a line that ends
-// without punctuation is still the end of what was written on it.
+// splitSentences ends a sentence at . ! ? (unless after an abbreviation
+// or, in text that uses capitals, before a lower-case word) and at every
+// line break, since a line that ends without punctuation is still the end
+// of what was written on it.
 func (d *Document) splitSentences() {
+	caseless := d.lowerAfterStops()
 	start := -1
 	flush := func(end int) {
 		if start < 0 || end <= start {
@@ -571,14 +573,38 @@ func (d *Document) splitSentences() {
 		if t.Text == "." && i > 0 && abbreviations[d.Tokens[i-1].Lower] {
 			continue
 		}
-		if end < len(d.Tokens) && d.Tokens[end].Line == t.Line {
-			if r, _ := utf8.DecodeRuneInString(d.Tokens[end].Text); unicode.IsLower(r) {
-				continue
-			}
+		if !caseless && end < len(d.Tokens) && d.Tokens[end].Line == t.Line && startsLower(d.Tokens[end]) {
+			continue
 		}
 		flush(end)
 	}
 	flush(len(d.Tokens))
+}
+
+// lowerAfterStops reports whether the text is written without capitals:
+// more of the words that follow a full stop, ! or ? on the same line start
+// lower-case than upper-case (chat, forum and some scraped text). There a
+// lower-case word after a stop starts a new sentence like any other;
+// elsewhere it means the stop did not end one ("approx. five", "p. m.").
+func (d *Document) lowerAfterStops() bool {
+	lower, upper := 0, 0
+	for i := 0; i+1 < len(d.Tokens); i++ {
+		t, next := d.Tokens[i], d.Tokens[i+1]
+		if t.Kind != Punct || (t.Text != "." && t.Text != "!" && t.Text != "?") || next.Kind != Word || next.Line != t.Line {
+			continue
+		}
+		if startsLower(next) {
+			lower++
+		} else {
+			upper++
+		}
+	}
+	return lower >= 3 && lower > upper
+}
+
+func startsLower(t Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsLower(r)
 }
 
 // splitParagraphs splits on blank lines; a text with no blank line at all

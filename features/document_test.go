@@ -83,3 +83,20 @@ func TestFoldLineAndHasFieldsAgreeWithFields(t *testing.T) {
 		}
 	}
 }
+
+// Text written without capitals still splits into sentences; in text with
+// capitals a lower-case word after a stop continues the sentence.
+func TestSentencesWithoutCapitals(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"the council met on tuesday. it voted to close the pond. residents were not told. nobody asked them.", 4},
+		{"The council met at 9 a.m. and voted. It closed the pond at approx. five o'clock. Nobody was told.", 3},
+		{"The ferry sailed. the crew cheered. It was late.", 2}, // one slip of case is not caseless text
+	} {
+		if got := len(NewDocumentString(tc.text).Sentences); got != tc.want {
+			t.Errorf("%q: %d sentences, want %d", tc.text, got, tc.want)
+		}
+	}
+}
