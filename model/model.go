@@ -439,10 +439,10 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	e.Score = math.Round(p*1000) / 10
 	if residueRules > 0 {
 		e.Residue = true
-		if floor := m.residueFloor(residueRules); floor > e.Score {
-			// the lift to the floor is the residue's doing: share it out
-			// among the residue findings, in the same log-odds unit.
-			lift := logit(floor/100) - logit(math.Max(p, 1e-9))
+		// residue moves the score to target: the move is the residue's
+		// doing, shared out among its findings in the same log-odds unit.
+		moveTo := func(target float64) {
+			delta := logit(target/100) - logit(math.Min(math.Max(p, 1e-9), 1-1e-9))
 			n := 0
 			for _, f := range e.Findings {
 				if suspectRule[f.Rule] {
@@ -451,11 +451,21 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 			}
 			for k, f := range e.Findings {
 				if suspectRule[f.Rule] {
-					e.Findings[k].Weight = math.Round((f.Weight+lift/float64(n))*1000) / 1000
+					e.Findings[k].Weight = math.Round((f.Weight+delta/float64(n))*1000) / 1000
 				}
 			}
-			e.Categories[features.Residue] += lift
-			e.Score = floor
+			e.Categories[features.Residue] += delta
+			e.Score = target
+		}
+		highestSuspect := math.Round((m.Thresholds.Flagged-0.1)*10) / 10
+		withoutResidue := 100 * sigmoid(logit(math.Min(math.Max(p, 1e-9), 1-1e-9))-e.Categories[features.Residue])
+		switch floor := m.residueFloor(residueRules); {
+		case floor > e.Score:
+			moveTo(floor)
+		case !e.Hard && e.Score >= m.Thresholds.Flagged && withoutResidue < m.Thresholds.Flagged:
+			// residue never decides an accusation: a document that only
+			// its residue would flag stays the highest suspect.
+			moveTo(highestSuspect)
 		}
 	}
 	e.Verdict = m.Verdict(e.Score)

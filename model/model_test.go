@@ -447,3 +447,53 @@ func TestExplainResidueFloorGrowsWithKinds(t *testing.T) {
 		}
 	}
 }
+
+// Residue never decides an accusation: with the flagged threshold between
+// a document's score without its residue and its score with it, the
+// document is the highest suspect, not flagged; with the threshold below
+// both, it is flagged as before.
+func TestResidueAloneNeverFlags(t *testing.T) {
+	d := func() *features.Document {
+		return features.NewDocumentString(plainNewsText + "\n\nSource link") // one kind of residue: its floor is the suspect threshold
+	}
+	open, err := mustDefault(t).WithThresholds(Thresholds{Suspect: 0.1, Flagged: 99.9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := open.Explain(d())
+	with := e.Score
+	without := 100 * sigmoid(logit(with/100)-e.Categories[features.Residue])
+	if !e.Residue || with-without < 1 {
+		t.Fatalf("want residue worth a point at least: %.1f with, %.1f without", with, without)
+	}
+	between := math.Round((with+without)/2*10) / 10
+	m, err := mustDefault(t).WithThresholds(Thresholds{Suspect: 0.1, Flagged: between})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e = m.Explain(d())
+	if e.Verdict != Suspect || e.Score != math.Round((between-0.1)*10)/10 {
+		t.Errorf("flagged threshold %.1f between %.1f and %.1f: %s at %.1f, want suspect at %.1f", between, without, with, e.Verdict, e.Score, between-0.1)
+	}
+	// the cut is the residue's: its findings lose what its category lost.
+	if lost, cut := residueWeight(open.Explain(d()))-residueWeight(e), open.Explain(d()).Categories[features.Residue]-e.Categories[features.Residue]; cut <= 0 || math.Abs(lost-cut) > 0.01 {
+		t.Errorf("residue category cut by %.3f, its findings by %.3f", cut, lost)
+	}
+	low, err := mustDefault(t).WithThresholds(Thresholds{Suspect: 0.1, Flagged: math.Max(without-1, 0.2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := low.Explain(d()); e.Verdict != Flagged {
+		t.Errorf("flagged threshold below both scores: %s at %.1f, want flagged", e.Verdict, e.Score)
+	}
+}
+
+func residueWeight(e *Explanation) float64 {
+	sum := 0.0
+	for _, f := range e.Findings {
+		if f.Category == features.Residue {
+			sum += f.Weight
+		}
+	}
+	return sum
+}
