@@ -91,7 +91,7 @@ type Document struct {
 	streamIdx   []int32
 	streamOff   []int32
 	prose       *Document
-	proseLine   []int // line of the parent document for each line of a prose view
+	article     *Document
 	proseKeep   func(line string) bool
 
 	// Format is the markup the text was read from: "text", "markdown" or
@@ -106,7 +106,7 @@ type Document struct {
 // still read every line. Call it before any feature runs.
 func (d *Document) RestrictProse(keep func(line string) bool) {
 	d.proseKeep = keep
-	d.prose = nil
+	d.prose, d.article = nil, nil
 	// a heading outside the article's main text is a widget title
 	// ("Leave a Reply"), not the article's structure.
 	var kept []Heading
@@ -207,34 +207,55 @@ func (d *Document) IsHeading(i int) bool { _, ok := d.headingAt[i]; return ok }
 // measure this view, so that page residue around an article does not pass
 // for how the article was written. It is d itself when every line is prose.
 func (d *Document) Prose() *Document {
-	if d.prose != nil {
-		return d.prose
+	if d.prose == nil {
+		d.prose = d.view(func(i int, l Line) bool {
+			return d.isProseLine(i) && (d.proseKeep == nil || d.proseKeep(l.Text))
+		}, false)
+		d.prose.prose = d.prose
 	}
-	var keep []int
+	return d.prose
+}
+
+// Article returns the article's own lines, headings, lists and all: the
+// main text of an HTML page as its extractor found it (RestrictProse), or d
+// itself for any other document. SEO features measure this view: a sidebar
+// that repeats a keyword is the site's doing, not the article's.
+func (d *Document) Article() *Document {
+	if d.article == nil {
+		d.article = d
+		if d.proseKeep != nil {
+			d.article = d.view(func(_ int, l Line) bool { return d.proseKeep(l.Text) }, true)
+		}
+	}
+	return d.article
+}
+
+// view returns d restricted to the non-blank lines keep accepts, or d
+// itself when keep accepts all of them or none (a fragment, a list: then
+// measure it all). The view shares the text and its line numbers: other
+// lines count as blank and their tokens are left out, so findings made on
+// the view point at the document's own lines. withHeadings keeps the
+// headings (else the view has none).
+func (d *Document) view(keep func(int, Line) bool, withHeadings bool) *Document {
+	kept := make([]bool, len(d.Lines))
+	n, nonBlank := 0, 0
 	for i, l := range d.Lines {
-		if !l.Blank && d.isProseLine(i) && (d.proseKeep == nil || d.proseKeep(l.Text)) {
-			keep = append(keep, i)
+		if l.Blank {
+			continue
+		}
+		nonBlank++
+		if keep(i, l) {
+			kept[i] = true
+			n++
 		}
 	}
-	nonBlank := 0
-	for _, l := range d.Lines {
-		if !l.Blank {
-			nonBlank++
-		}
-	}
-	// nothing reads as prose (a fragment, a list): measure it all.
-	if len(keep) == nonBlank || len(keep) == 0 {
-		d.prose = d
+	if n == nonBlank || n == 0 {
 		return d
 	}
-	// The view shares the text and its line numbers: non-prose lines count
-	// as blank and their tokens are left out, so findings made on the view
-	// point at the document's own lines.
-	kept := make([]bool, len(d.Lines))
-	for _, i := range keep {
-		kept[i] = true
-	}
 	p := &Document{Text: d.Text, Format: d.Format, lineStarts: d.lineStarts, headingAt: map[int]int{}, house: d.house}
+	if withHeadings {
+		p.Headings, p.headingAt, p.proseKeep = d.Headings, d.headingAt, d.proseKeep
+	}
 	p.Lines = make([]Line, len(d.Lines))
 	for i, l := range d.Lines {
 		l.Blank = l.Blank || !kept[i]
@@ -260,8 +281,6 @@ func (d *Document) Prose() *Document {
 		}
 	}
 	p.splitParagraphs()
-	p.prose = p
-	d.prose = p
 	return p
 }
 

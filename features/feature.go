@@ -107,8 +107,11 @@ func register(fs ...*Feature) {
 		if f.Sign == 0 && evidenceCategories[f.Category] {
 			f.Sign = 1
 		}
-		if f.Category == Style || f.Category == Template {
+		switch f.Category {
+		case Style, Template:
 			f.Extract = onProse(f.Extract)
+		case SEO:
+			f.Extract = onArticle(f.Extract)
 		}
 		byID[f.ID] = f
 		catalogue = append(catalogue, f)
@@ -120,6 +123,12 @@ func register(fs ...*Feature) {
 // the document's line numbers, so findings need no mapping).
 func onProse(extract func(*Document) Result) func(*Document) Result {
 	return func(d *Document) Result { return extract(d.Prose()) }
+}
+
+// onArticle makes a feature measure the article's own lines (an HTML
+// page's main text; any other document whole).
+func onArticle(extract func(*Document) Result) func(*Document) Result {
+	return func(d *Document) Result { return extract(d.Article()) }
 }
 
 // Catalogue returns every feature, sorted by ID.
