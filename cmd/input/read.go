@@ -79,40 +79,27 @@ func (w *walker) corpusFile(p string, f io.Reader) error {
 // Err naming the file, the record and the reason; a malformed stream ends
 // the file with an error Item.
 func (w *walker) warcRecords(p string, r io.Reader) error {
-	n := 0
-	err := ReadWARC(r, func(rec WARCRecord) error {
-		b, f, ok, err := warcDocument(rec, w.o.Limits.MaxBytes)
-		if !ok {
-			return nil
-		}
-		n++
-		it := Item{ID: rec.TargetURI, Path: p, Format: f}
-		if it.ID == "" {
-			it.ID = fmt.Sprintf("%s#%d", p, rec.Number)
-		}
-		if err == nil {
-			it.Text, it.Replaced, err = Decode(b)
-		}
-		if err != nil {
-			it.Text = nil
-			it.Err = fmt.Errorf("%s: record %d (%s): %w", p, rec.Number, it.ID, err)
-		}
-		if err := w.fn(it); err != nil {
-			return fnError{err}
-		}
-		return nil
+	why := " (no response, conversion or resource record with an HTML or text payload)"
+	return w.records(p, why, func(emit func(Item) error) error {
+		return ReadWARC(r, func(rec WARCRecord) error {
+			b, f, ok, err := warcDocument(rec, w.o.Limits.MaxBytes)
+			if !ok {
+				return nil
+			}
+			it := Item{ID: rec.TargetURI, Path: p, Format: f}
+			if it.ID == "" {
+				it.ID = fmt.Sprintf("%s#%d", p, rec.Number)
+			}
+			if err == nil {
+				it.Text, it.Replaced, err = Decode(b)
+			}
+			if err != nil {
+				it.Text = nil
+				it.Err = fmt.Errorf("%s: record %d (%s): %w", p, rec.Number, it.ID, err)
+			}
+			return emit(it)
+		})
 	})
-	var fe fnError
-	if errors.As(err, &fe) {
-		return fe.err
-	}
-	if err != nil {
-		return w.fail(p, fmt.Errorf("read %s: %w", p, err))
-	}
-	if n == 0 {
-		return w.fail(p, fmt.Errorf("%s: %w (no response, conversion or resource record with an HTML or text payload)", p, ErrNoRecords))
-	}
-	return nil
 }
 
 // stdin reads standard input as Options.InputFormat says ("": one text

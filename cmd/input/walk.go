@@ -368,18 +368,30 @@ func (e fnError) Error() string { return e.err.Error() }
 
 // corpus reads the JSONL corpus f, named p.
 func (w *walker) corpus(p string, f io.Reader) error {
+	return w.records(p, "", func(emit func(Item) error) error {
+		return ReadJSONL(f, w.o.JSONL, func(r Record) error {
+			it := Item{ID: r.ID, Path: p, Line: r.Line, Fields: r.Fields, Replaced: r.Replaced}
+			if it.ID == "" {
+				it.ID = fmt.Sprintf("%s:%d", p, r.Line)
+			}
+			if r.Err != nil {
+				it.Err = fmt.Errorf("%s: %w", p, r.Err)
+			} else {
+				it.Text = []byte(r.Text)
+			}
+			return emit(it)
+		})
+	})
+}
+
+// records runs a corpus reader that emits one Item per record, and
+// accounts for the corpus as a whole: fn's own error stops the walk as it
+// is, a read error ends the file with an error Item, and a file without a
+// record is an error Item (ErrNoRecords, then why, if anything says why).
+func (w *walker) records(p, why string, read func(emit func(Item) error) error) error {
 	n := 0
-	err := ReadJSONL(f, w.o.JSONL, func(r Record) error {
+	err := read(func(it Item) error {
 		n++
-		it := Item{ID: r.ID, Path: p, Line: r.Line, Fields: r.Fields, Replaced: r.Replaced}
-		if it.ID == "" {
-			it.ID = fmt.Sprintf("%s:%d", p, r.Line)
-		}
-		if r.Err != nil {
-			it.Err = fmt.Errorf("%s: %w", p, r.Err)
-		} else {
-			it.Text = []byte(r.Text)
-		}
 		if err := w.fn(it); err != nil {
 			return fnError{err}
 		}
@@ -393,7 +405,7 @@ func (w *walker) corpus(p string, f io.Reader) error {
 		return w.fail(p, fmt.Errorf("read %s: %w", p, err))
 	}
 	if n == 0 {
-		return w.fail(p, fmt.Errorf("%s: %w", p, ErrNoRecords))
+		return w.fail(p, fmt.Errorf("%s: %w%s", p, ErrNoRecords, why))
 	}
 	return nil
 }
