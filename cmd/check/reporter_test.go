@@ -456,6 +456,10 @@ func TestShortMatch(t *testing.T) {
 	if got := shortMatch("a\r\nb\nc"); got != "a⏎b⏎c" {
 		t.Errorf("shortMatch newlines = %q", got)
 	}
+	// blanked markup between two elements of an HTML page
+	if got := shortMatch("Pill         \n\t          Dare  to\tPlay"); got != "Pill⏎Dare to Play" {
+		t.Errorf("shortMatch white space runs = %q", got)
+	}
 	exact := strings.Repeat("x", maxMatch)
 	if got := shortMatch(exact); got != exact {
 		t.Errorf("shortMatch(%d runes) cut to %q", maxMatch, got)

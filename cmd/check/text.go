@@ -115,11 +115,35 @@ func oneLine(s string) string {
 }
 
 // shortMatch is a match on one line, cut to maxMatch characters with an
-// ellipsis.
+// ellipsis. A run of white space that crosses lines reads "⏎", any other
+// run one space: in Markdown and HTML a match can span the blanked markup
+// between two elements, which is not worth showing.
 func shortMatch(m string) string {
-	r := []rune(oneLine(m))
+	r := []rune(oneLine(foldSpace(m)))
 	if len(r) > maxMatch {
 		return string(r[:maxMatch-1]) + "…"
 	}
 	return string(r)
+}
+
+func foldSpace(m string) string {
+	var b strings.Builder
+	for i := 0; i < len(m); {
+		j := i
+		for j < len(m) && (m[j] == ' ' || m[j] == '\t' || m[j] == '\n' || m[j] == '\r') {
+			j++
+		}
+		switch {
+		case j == i:
+			b.WriteByte(m[i])
+			i++
+			continue
+		case strings.ContainsAny(m[i:j], "\n\r"):
+			b.WriteByte('\n')
+		default:
+			b.WriteByte(' ')
+		}
+		i = j
+	}
+	return b.String()
 }
