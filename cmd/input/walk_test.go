@@ -32,13 +32,22 @@ func write(t *testing.T, root string, files map[string]string) {
 // collect walks and renders every item as "id|path|line|text|err".
 func collect(t *testing.T, paths []string, o Options) []string {
 	t.Helper()
+	return walkRendered(t, paths, o, func(it Item, e string) string {
+		return fmt.Sprintf("%s|%s|%d|%s|%s", it.ID, it.Path, it.Line, it.Text, e)
+	})
+}
+
+// walkRendered walks paths and renders each item (with its error text, ""
+// for none) as render says.
+func walkRendered(t *testing.T, paths []string, o Options, render func(it Item, err string) string) []string {
+	t.Helper()
 	var out []string
 	err := Walk(paths, o, func(it Item) error {
 		e := ""
 		if it.Err != nil {
 			e = it.Err.Error()
 		}
-		out = append(out, fmt.Sprintf("%s|%s|%d|%s|%s", it.ID, it.Path, it.Line, it.Text, e))
+		out = append(out, render(it, e))
 		return nil
 	})
 	if err != nil {

@@ -101,19 +101,9 @@ var wet = []rec{
 // items walks paths and renders each item as "id|path|format|text|err".
 func items(t *testing.T, paths []string, o Options) []string {
 	t.Helper()
-	var out []string
-	err := Walk(paths, o, func(it Item) error {
-		e := ""
-		if it.Err != nil {
-			e = it.Err.Error()
-		}
-		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s", it.ID, it.Path, it.Format, it.Text, e))
-		return nil
+	return walkRendered(t, paths, o, func(it Item, e string) string {
+		return fmt.Sprintf("%s|%s|%s|%s|%s", it.ID, it.Path, it.Format, it.Text, e)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 func zstdBytes(t *testing.T, b []byte) []byte {
