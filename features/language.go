@@ -58,15 +58,23 @@ func (d *Document) Language() Language {
 // englishFastShare: when at least this share of a text's first words are
 // the commonest English function words, it is English, and the trigram
 // detector (which costs more than the rest of the analysis) is not run.
-// English prose runs at 0.2-0.3; other languages written in Latin script
-// stay under 0.05.
+// English prose runs at about 0.33 (mean over the generated corpus; 1% of
+// its documents fall under 0.15, mostly score lists and captions); the
+// pages in other languages of the residue corpus stay under 0.09.
 const englishFastShare = 0.15
 
-var englishMarkers = map[string]bool{
-	"the": true, "of": true, "and": true, "to": true, "is": true, "that": true, "for": true, "with": true,
-	"was": true, "it": true, "on": true, "as": true, "are": true, "be": true, "this": true, "have": true,
-	"from": true, "by": true, "at": true, "he": true, "she": true, "they": true, "said": true, "not": true,
-}
+var englishMarkers = func() map[string]bool {
+	m := map[string]bool{}
+	// Words common in English and rare as words of other Latin-script
+	// languages ("a", "in", "an", "also", "will" are left out: Romance and
+	// Germanic languages use them too).
+	for _, w := range strings.Fields(`the of and to is that for with was it on as are be this have from by at he
+		she they said not were has had which who would but his her their been its after we you there about
+		when more than into could should our your what them these those while because however`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // englishShare is the share of the first 300 words that are englishMarkers.
 func englishShare(d *Document) float64 {
@@ -83,7 +91,7 @@ func englishShare(d *Document) float64 {
 			break
 		}
 	}
-	if n < 20 {
+	if n < 10 {
 		return 0 // too few words to say
 	}
 	return float64(hits) / float64(n)
