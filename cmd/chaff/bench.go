@@ -89,7 +89,7 @@ func runBench(c *cli.Context) error {
 	docs, failed := 0, 0
 	cpu0, cpuOK := cpuTime()
 	start := time.Now()
-	werr := ordered.Map(workers, 4*workers, func(put func(input.Item) error) error {
+	werr := ordered.Map(workers, inFlight*workers, func(put func(input.Item) error) error {
 		return input.Walk(paths, opts, put)
 	}, func(it input.Item) report.Record {
 		return report.Score(m, it, "")

@@ -14,6 +14,13 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// inFlight is how many documents each worker may have read ahead of the
+// output. Output waits for the oldest document, so one long article holds
+// back every later one; a deep window lets the workers go on with those
+// meanwhile instead of idling. Memory grows with it only by documents,
+// not by corpus size.
+const inFlight = 32
+
 func scoreCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "score",
@@ -122,7 +129,7 @@ func runScore(c *cli.Context) error {
 	defer meter.Stop()
 	// Documents are read in order, scored on every worker, and reported in
 	// the order they were read: the output is the same for any --workers.
-	werr := ordered.Map(workers, 4*workers, func(put func(input.Item) error) error {
+	werr := ordered.Map(workers, inFlight*workers, func(put func(input.Item) error) error {
 		return input.Walk(paths, opts, shard.filter(put))
 	}, func(it input.Item) scored {
 		rec := report.Score(m, it, lang)
