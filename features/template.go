@@ -35,11 +35,17 @@ type LexEntry struct {
 type Lexicon struct {
 	Entries []LexEntry
 	index   ngramIndex
+	// weights are the entries' weights, packed: the scan adds one for
+	// every match, and a 40-byte entry per read wastes the cache.
+	weights []float64
 }
 
 // NewLexicon indexes entries.
 func NewLexicon(entries []LexEntry) *Lexicon {
-	lx := &Lexicon{Entries: entries}
+	lx := &Lexicon{Entries: entries, weights: make([]float64, len(entries))}
+	for i, e := range entries {
+		lx.weights[i] = e.Weight
+	}
 	lx.index.build(entries)
 	return lx
 }
@@ -149,7 +155,7 @@ func (lx *Lexicon) MatchAll(d *Document) []int {
 // stream per 100 tokens: above 0 leans machine, below 0 leans person.
 func (lx *Lexicon) NetPer100(words []string) float64 {
 	sum := 0.0
-	lx.index.each(words, func(_, _, entry int) { sum += lx.Entries[entry].Weight })
+	lx.index.each(words, func(_, _, entry int) { sum += lx.weights[entry] })
 	return 100 * per(sum, float64(len(words)))
 }
 
@@ -168,7 +174,7 @@ const (
 func (lx *Lexicon) Scores(d *Document) (machine, human Result) {
 	all := lx.scan(d)
 	for _, c := range all {
-		if w := lx.Entries[c.entry].Weight; w > 0 {
+		if w := lx.weights[c.entry]; w > 0 {
 			machine.Value += w
 		} else {
 			human.Value -= w

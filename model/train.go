@@ -21,7 +21,13 @@ type Sample struct {
 	Doc   *features.Document
 	Label float64
 	Group string // samples of one group stay in one fold
+	// Weight is how many times the sample counts in the least-squares fits
+	// (0 counts as 1): a source under-represented in the training data can
+	// be given the weight of the others (chaff train --balance).
+	Weight int
 }
+
+func (s Sample) weight() int { return max(s.Weight, 1) }
 
 func (s Sample) pure() bool { return s.Label == 0 || s.Label == 1 }
 
@@ -279,8 +285,9 @@ func fitOLS(samples []Sample, z func(i, j int) float64, ids []string, cols []int
 	n, sum := 0, 0.0
 	for i := range samples {
 		if keep(i) {
-			n++
-			sum += target(i)
+			w := samples[i].weight()
+			n += w
+			sum += float64(w) * target(i)
 		}
 	}
 	if n == 0 {
@@ -297,7 +304,9 @@ func fitOLS(samples []Sample, z func(i, j int) float64, ids []string, cols []int
 		for k, j := range cols {
 			v[k] = z(i, j)
 		}
-		r.Train(regression.DataPoint(target(i), v))
+		for range samples[i].weight() {
+			r.Train(regression.DataPoint(target(i), v))
+		}
 	}
 	// Ridge as data: one pseudo-row per feature, sqrt(lambda) in its column
 	// and the mean target, which shrinks the coefficients towards zero and

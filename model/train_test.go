@@ -561,3 +561,40 @@ func TestInjectResidueOneParagraphALine(t *testing.T) {
 		}
 	}
 }
+
+// A sample of weight 2 is fitted exactly as the same sample given twice,
+// and a weight changes the fit (so --balance is not a no-op).
+func TestFitOLSWeight(t *testing.T) {
+	xs := []float64{-1.5, -0.7, 0.1, 0.4, 1.2, 2.0}
+	ys := []float64{0, 0, 1, 0, 1, 1}
+	z := func(x []float64) func(i, j int) float64 { return func(i, j int) float64 { return x[i] } }
+	all := func(int) bool { return true }
+	ids := []string{"x"}
+
+	weighted := make([]Sample, len(xs))
+	for i := range weighted {
+		weighted[i] = Sample{Label: ys[i]}
+	}
+	weighted[3].Weight = 2
+	w, err := fitOLS(weighted, z(xs), ids, []int{0}, all, func(i int) float64 { return ys[i] }, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	dx, dy := append(slices.Clone(xs), xs[3]), append(slices.Clone(ys), ys[3])
+	dup := make([]Sample, len(dx))
+	d, err := fitOLS(dup, z(dx), ids, []int{0}, all, func(i int) float64 { return dy[i] }, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := fitOLS(make([]Sample, len(xs)), z(xs), ids, []int{0}, all, func(i int) float64 { return ys[i] }, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(w.coef[0]-d.coef[0]) > 1e-9 || math.Abs(w.intercept-d.intercept) > 1e-9 {
+		t.Errorf("weight 2: coef %v intercept %v; duplicated: coef %v intercept %v", w.coef, w.intercept, d.coef, d.intercept)
+	}
+	if math.Abs(w.coef[0]-plain.coef[0]) < 1e-6 {
+		t.Errorf("weight 2 fitted like weight 1: coef %v", w.coef)
+	}
+}

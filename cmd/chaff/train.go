@@ -62,6 +62,7 @@ The shipped model was made with:
 			&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL field with 1 = machine, 0 = person"},
 			&cli.Int64Flag{Name: "seed", Value: 1, Usage: "seed of the augmentation"},
 			&cli.StringSliceFlag{Name: "languages", Value: cli.NewStringSlice("eng"), Usage: "the languages (ISO 639-3) of the training data: text reliably in another gets the verdict unsupported"},
+			&cli.StringFlag{Name: "balance", Usage: "JSONL field (e.g. source) whose values should weigh the same in the fit: documents of a value with fewer documents are counted more times (a whole-number weight, the largest value's count over this one's)"},
 			&cli.IntFlag{Name: "min-words", Value: 50, Usage: "texts with fewer words get the verdict too-short and no score (chaff eval --by-length shows where the figures fall apart)"},
 		},
 		Action: runTrain,
@@ -79,17 +80,22 @@ func runTrain(c *cli.Context) error {
 	augment := !c.Bool("no-augment")
 	seed := c.Int64("seed")
 	type raw struct {
-		text  string
-		label float64
-		group string
+		text   string
+		label  float64
+		group  string
+		weight int
+	}
+	weights, err := balanceWeights(docs, c.String("balance"))
+	if err != nil {
+		return cli.Exit("chaff train: "+err.Error(), 2)
 	}
 	var raws []raw
-	for _, d := range docs {
+	for i, d := range docs {
 		t := d.Text
 		if augment {
 			t = model.Relayout(model.NormaliseTypography(t), rngFor(seed, d.ID))
 		}
-		raws = append(raws, raw{t, float64(d.Label), d.Group})
+		raws = append(raws, raw{t, float64(d.Label), d.Group, weights[i]})
 	}
 	extra := map[string]int{}
 	if p := c.String("residue-pages"); p != "" {
@@ -98,10 +104,10 @@ func runTrain(c *cli.Context) error {
 			return cli.Exit("chaff train: "+err.Error(), 2)
 		}
 		for _, pr := range pairs {
-			raws = append(raws, raw{pr[0], 0, "page:" + pr[0][:min(40, len(pr[0]))]}, raw{pr[1], 0.5, "page:" + pr[0][:min(40, len(pr[0]))]})
+			raws = append(raws, raw{pr[0], 0, "page:" + pr[0][:min(40, len(pr[0]))], 1}, raw{pr[1], 0.5, "page:" + pr[0][:min(40, len(pr[0]))], 1})
 			extra["page pairs (clean 0, residue 0.5)"]++
 		}
-		for _, d := range docs {
+		for i, d := range docs {
 			rng := rngFor(seed+1, d.ID)
 			// a quarter of person-written texts and a tenth of machine ones
 			// get light residue from one real page.
@@ -114,13 +120,13 @@ func runTrain(c *cli.Context) error {
 			if d.Label == 1 {
 				lab = 1
 			}
-			raws = append(raws, raw{model.InjectResidue(t, before[k], after[k], rng), lab, d.Group})
+			raws = append(raws, raw{model.InjectResidue(t, before[k], after[k], rng), lab, d.Group, weights[i]})
 			extra[fmt.Sprintf("class %d + residue", d.Label)]++
 		}
 	}
 	samples := make([]model.Sample, len(raws))
 	parallel(len(raws), func(i int) {
-		samples[i] = model.Sample{Doc: features.NewDocumentString(raws[i].text), Label: raws[i].label, Group: raws[i].group}
+		samples[i] = model.Sample{Doc: features.NewDocumentString(raws[i].text), Label: raws[i].label, Group: raws[i].group, Weight: raws[i].weight}
 	})
 	opts := model.TrainOptions{Folds: c.Int("folds"), Ridge: c.Float64("ridge"), Mine: features.DefaultMineOptions, ShapeMine: features.ShapeMineOptions, CrossFitLexicon: true, Exclude: c.StringSlice("exclude")}
 	m, rep, err := model.Train(samples, opts)
@@ -167,6 +173,39 @@ func runTrain(c *cli.Context) error {
 		return cli.Exit("chaff train: "+err.Error(), 2)
 	}
 	return printCoefficients(c, m, rep)
+}
+
+// balanceWeights gives each document the weight that makes every value of
+// field count about as much as the commonest one: a corpus that is mostly
+// one source would otherwise teach that source's habits, where a feature
+// pointing the other way in another source (an older generation of models
+// against a newer) is the one that matters. Without a field every weight is 1.
+func balanceWeights(docs []labelled, field string) ([]int, error) {
+	w := make([]int, len(docs))
+	for i := range w {
+		w[i] = 1
+	}
+	if field == "" {
+		return w, nil
+	}
+	count := map[string]int{}
+	vals := make([]string, len(docs))
+	for i, d := range docs {
+		v, ok := d.Fields[field]
+		if !ok {
+			return nil, fmt.Errorf("--balance %s: document %s has no field %q", field, d.ID, field)
+		}
+		vals[i] = fmt.Sprint(v)
+		count[vals[i]]++
+	}
+	most := 0
+	for _, n := range count {
+		most = max(most, n)
+	}
+	for i, v := range vals {
+		w[i] = int(math.Round(float64(most) / float64(count[v])))
+	}
+	return w, nil
 }
 
 func rngFor(seed int64, id string) *rand.Rand {
