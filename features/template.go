@@ -114,7 +114,9 @@ type lexCand struct{ first, end, entry int }
 // scan finds every whole-token match of the lexicon in d's stream, overlaps
 // included, in one pass.
 func (lx *Lexicon) scan(d *Document) []lexCand {
-	var cands []lexCand
+	// about one match a token in news prose: one allocation, not a run of
+	// doublings
+	cands := make([]lexCand, 0, len(d.streamWords))
 	lx.index.each(d.streamWords, func(i, n, entry int) {
 		cands = append(cands, lexCand{int(d.streamIdx[i]), int(d.streamIdx[i+n-1]) + 1, entry})
 	})

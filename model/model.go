@@ -402,7 +402,8 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 			e.Findings = append(e.Findings, f)
 		}
 	}
-	unit := map[int]float64{} // log-odds per unit of a feature's value
+	unit := make([]float64, len(cat)) // log-odds per unit of a feature's value, by catalogue index
+	e.Contributions = make([]Contribution, 0, len(m.Features))
 	for i, w := range m.Features {
 		f := cat[m.index[i]]
 		unit[m.index[i]] = m.Calibration.A * w.Coef / w.Scale
