@@ -304,6 +304,8 @@ func fitOLS(samples []Sample, z func(i, j int) float64, ids []string, cols []int
 		for k, j := range cols {
 			v[k] = z(i, j)
 		}
+		// sajari/regression takes no row weights: a weight of k is k
+		// copies of the row, which least squares treats the same.
 		for range samples[i].weight() {
 			r.Train(regression.DataPoint(target(i), v))
 		}
