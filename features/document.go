@@ -85,14 +85,20 @@ type Document struct {
 	shapes     string
 	lang       *Language
 	shapeWords []string
+	shapeIDs   []int32 // shapeWords' vocabulary ids
 	// streamWords are the stream's tokens (substrings of stream), streamIdx
 	// their Tokens index and streamOff their byte offset in stream.
 	streamWords []string
 	streamIdx   []int32
 	streamOff   []int32
-	prose       *Document
-	article     *Document
-	proseKeep   func(line string) bool
+	// streamIDs are the stream words' vocabulary ids (wordIDs); a view
+	// takes them from parent, whose stream position parentPos gives.
+	streamIDs []int32
+	parent    *Document
+	parentPos []int32
+	prose     *Document
+	article   *Document
+	proseKeep func(line string) bool
 
 	// Format is the markup the text was read from: "text", "markdown" or
 	// "html". The input layer sets it; in Markdown, Markdown syntax is not a
@@ -266,10 +272,20 @@ func (d *Document) view(keep func(int, Line) bool, withHeadings bool) *Document 
 	p.Tokens = make([]Token, 0, len(d.Tokens))
 	p.streamIdx = make([]int32, 0, len(d.streamIdx))
 	p.streamOff = make([]int32, 0, len(d.streamOff))
+	p.parent = d
+	p.parentPos = make([]int32, 0, len(d.streamIdx))
+	j := 0 // d's stream position of the next stream token
 	for i, t := range d.Tokens {
 		newIdx[i] = len(p.Tokens)
+		inStream := j < len(d.streamIdx) && int(d.streamIdx[j]) == i
 		if kept[t.Line] {
 			buf = p.appendToken(buf, t)
+			if inStream {
+				p.parentPos = append(p.parentPos, int32(j))
+			}
+		}
+		if inStream {
+			j++
 		}
 	}
 	newIdx[len(d.Tokens)] = len(p.Tokens)

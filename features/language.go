@@ -78,13 +78,14 @@ var englishMarkers = func() map[string]bool {
 
 // englishShare is the share of the first 300 words that are englishMarkers.
 func englishShare(d *Document) float64 {
+	_, flags := vocab()
 	n, hits := 0, 0
-	for _, t := range d.Tokens {
-		if t.Kind != Word {
+	for w, id := range d.wordIDs() {
+		if d.Tokens[d.streamIdx[w]].Kind != Word {
 			continue
 		}
 		n++
-		if englishMarkers[t.Lower] {
+		if flags[id]&englishMarker != 0 {
 			hits++
 		}
 		if n == 300 {

@@ -1,6 +1,9 @@
 package features
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // ngramIndex finds, at every position of a token list, the entries whose
 // phrase is the n-gram starting there. It is a trie over token
@@ -15,6 +18,13 @@ type ngramIndex struct {
 	edges ngramTable       // (node, token id) -> child node
 	nodes []trieNode       // node 0 is unused
 	dup   []int32          // entry -> next entry with the same phrase, -1 at the end
+
+	// byID maps a vocabulary id (see words.go) to the index's token id,
+	// so that a document's words, looked up once in the vocabulary, need
+	// no lookup here; nil when the vocabulary lacks some of the index's
+	// words (then each looks words up in vocab).
+	byID     []int32
+	byIDOnce sync.Once
 }
 
 // trieNode is one n-gram that is an entry, a prefix of a longer entry, or both.
@@ -130,15 +140,39 @@ func (x *ngramIndex) newNode() int32 {
 	return int32(len(x.nodes) - 1)
 }
 
+// local returns byID, building it on first use.
+func (x *ngramIndex) local() []int32 {
+	x.byIDOnce.Do(func() {
+		m, flags := vocab()
+		byID := make([]int32, len(flags))
+		for w, id := range x.vocab {
+			g, ok := m[w]
+			if !ok {
+				return
+			}
+			byID[g] = id
+		}
+		x.byID = byID
+	})
+	return x.byID
+}
+
 // each calls fn(i, n, entry) for every entry matching words[i:i+n], in
-// order of i, then n, then entry.
-func (x *ngramIndex) each(words []string, fn func(i, n, entry int)) {
+// order of i, then n, then entry. vocabIDs are the words' vocabulary ids,
+// or nil to look the words up.
+func (x *ngramIndex) each(words []string, vocabIDs []int32, fn func(i, n, entry int)) {
 	if len(x.nodes) <= 1 {
 		return
 	}
 	ids := make([]int32, len(words))
-	for i, w := range words {
-		ids[i] = x.vocab[w]
+	if byID := x.local(); byID != nil && vocabIDs != nil {
+		for i, g := range vocabIDs {
+			ids[i] = byID[g]
+		}
+	} else {
+		for i, w := range words {
+			ids[i] = x.vocab[w]
+		}
 	}
 	for i, id := range ids {
 		if id == 0 {

@@ -101,7 +101,7 @@ func (d *Document) phraseMatches() []phraseMatch {
 	d.matched = true
 	r := &phraseRegistry
 	r.once.Do(buildPhraseIndex)
-	r.index.each(d.streamWords, func(i, n, pattern int) {
+	r.index.each(d.streamWords, d.wordIDs(), func(i, n, pattern int) {
 		first, last := int(d.streamIdx[i]), int(d.streamIdx[i+n-1])
 		span := Span{d.Tokens[first].Start, d.Tokens[last].End}
 		for _, o := range r.owners[pattern] {

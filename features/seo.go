@@ -137,15 +137,17 @@ func seoMix(h, w uint64) uint64 { return (h ^ w) * 1099511628211 }
 
 // seoWordHashes hashes every word token once; other tokens get 0, and the
 // low bit marks stopwords.
-func seoWordHashes(toks []Token) []uint64 {
-	wh := make([]uint64, len(toks))
-	for i := range toks {
-		t := &toks[i]
+func seoWordHashes(d *Document) []uint64 {
+	_, flags := vocab()
+	wh := make([]uint64, len(d.Tokens))
+	for w, id := range d.wordIDs() {
+		i := d.streamIdx[w]
+		t := &d.Tokens[i]
 		if t.Kind != Word {
 			continue
 		}
 		h := seoHash(seoHashSeed, t.Lower) &^ 1
-		if seoStopwords[t.Lower] {
+		if flags[id]&seoStopword != 0 {
 			h |= 1
 		}
 		wh[i] = h | 2 // never 0
@@ -161,7 +163,7 @@ func seoWordHashes(toks []Token) []uint64 {
 // longer n-grams only where their leading bigram repeats.
 func seoKeywordStuffing(d *Document) Result {
 	toks := d.Tokens
-	wh := seoWordHashes(toks)
+	wh := seoWordHashes(d)
 	content := func(i int) bool { return i < len(wh) && wh[i] != 0 && wh[i]&1 == 0 }
 	word := func(i int) bool { return i < len(wh) && wh[i] != 0 }
 	// a sketch of bigram counts: colliding bigrams share a saturating

@@ -38,52 +38,56 @@ func (d *Document) ShapeWords() []string {
 // word that does not start a sentence becomes C; any other word becomes X,
 // keeping an -ing, -ed, -ly or -s ending (Xing, Xed, Xly, Xs).
 func (d *Document) ShapeStream() string {
-	if d.shapes != "" || len(d.Tokens) == 0 {
+	if d.shapes != "" || len(d.streamWords) == 0 {
 		return d.shapes
 	}
+	_, flags := vocab()
+	ids := d.wordIDs()
 	var b strings.Builder
 	b.Grow(len(d.stream))
-	d.shapeWords = make([]string, 0, len(d.streamWords))
+	d.shapeWords = make([]string, len(d.streamWords))
+	d.shapeIDs = make([]int32, len(d.streamWords))
 	sentenceStart := true
-	for _, t := range d.Tokens {
-		var w string
-		switch {
-		case t.Kind == Number:
-			w = "#"
-		case t.Kind == Punct:
-			if !isStreamPunct(t.Text) {
-				continue
-			}
-			w = t.Text
-		case styleFunctionWords[t.Lower]:
-			w = t.Lower
-		default:
-			w = wordShape(t, sentenceStart)
+	for i, w := range d.streamWords {
+		t := &d.Tokens[d.streamIdx[i]]
+		id := ids[i]
+		// numbers are "#" in the stream already, punctuation itself
+		if t.Kind == Word && flags[id]&functionWord == 0 {
+			k := wordShape(t, sentenceStart)
+			w, id = shapeMasks[k], shapeMaskIDs[k]
 		}
-		if b.Len() > 0 {
+		if i > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
-		d.shapeWords = append(d.shapeWords, w)
+		d.shapeWords[i], d.shapeIDs[i] = w, id
 		sentenceStart = t.Kind == Punct && strings.Contains(".!?", t.Text)
 	}
 	d.shapes = b.String()
 	return d.shapes
 }
 
-func wordShape(t Token, sentenceStart bool) string {
+// shapeMasks are what a content word becomes; shapeMaskIDs their
+// vocabulary ids (set with the vocabulary).
+var (
+	shapeMasks   = [...]string{"C", "Xing", "Xed", "Xly", "Xs", "X"}
+	shapeMaskIDs [len(shapeMasks)]int32
+)
+
+// wordShape returns the index in shapeMasks of t's mask.
+func wordShape(t *Token, sentenceStart bool) int {
 	if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) && !sentenceStart {
-		return "C"
+		return 0
 	}
-	for _, s := range [...]struct{ suffix, shape string }{{"ing", "Xing"}, {"ed", "Xed"}, {"ly", "Xly"}} {
-		if len(t.Lower) > len(s.suffix)+2 && strings.HasSuffix(t.Lower, s.suffix) {
-			return s.shape
+	for k, suffix := range [...]string{"ing", "ed", "ly"} {
+		if len(t.Lower) > len(suffix)+2 && strings.HasSuffix(t.Lower, suffix) {
+			return 1 + k
 		}
 	}
 	if len(t.Lower) > 3 && strings.HasSuffix(t.Lower, "s") && !strings.HasSuffix(t.Lower, "ss") {
-		return "Xs"
+		return 4
 	}
-	return "X"
+	return 5
 }
 
 func init() {
@@ -104,7 +108,8 @@ func init() {
 		FireAbove: 20,
 		Sign:      1,
 		Extract: func(d *Document) Result {
-			return Result{Value: shapeLexicon.NetPer100(d.ShapeWords())}
+			d.ShapeStream()
+			return Result{Value: shapeLexicon.netPer100(d.shapeWords, d.shapeIDs)}
 		},
 	})
 }

@@ -497,10 +497,10 @@ func styleCurlyQuoteRate(d *Document) Result {
 }
 
 func styleFunctionWordRate(d *Document) Result {
+	_, flags := vocab()
 	fw := 0
-	for i := range d.Tokens {
-		// no function word is longer than 10 bytes: skip the lookup.
-		if t := &d.Tokens[i]; t.Kind == Word && len(t.Lower) <= 10 && styleFunctionWords[t.Lower] {
+	for _, id := range d.wordIDs() {
+		if flags[id]&functionWord != 0 { // only words carry it
 			fw++
 		}
 	}

@@ -117,7 +117,7 @@ func (lx *Lexicon) scan(d *Document) []lexCand {
 	// about one match a token in news prose: one allocation, not a run of
 	// doublings
 	cands := make([]lexCand, 0, len(d.streamWords))
-	lx.index.each(d.streamWords, func(i, n, entry int) {
+	lx.index.each(d.streamWords, d.wordIDs(), func(i, n, entry int) {
 		cands = append(cands, lexCand{int(d.streamIdx[i]), int(d.streamIdx[i+n-1]) + 1, entry})
 	})
 	return cands
@@ -149,15 +149,18 @@ func (lx *Lexicon) longest(d *Document, cands []lexCand) []LexMatch {
 // included.
 func (lx *Lexicon) MatchAll(d *Document) []int {
 	var out []int
-	lx.index.each(d.streamWords, func(_, _, entry int) { out = append(out, entry) })
+	lx.index.each(d.streamWords, d.wordIDs(), func(_, _, entry int) { out = append(out, entry) })
 	return out
 }
 
 // NetPer100 is the signed sum of the weights of every match in a token
 // stream per 100 tokens: above 0 leans machine, below 0 leans person.
-func (lx *Lexicon) NetPer100(words []string) float64 {
+func (lx *Lexicon) NetPer100(words []string) float64 { return lx.netPer100(words, nil) }
+
+// netPer100 is NetPer100 with the words' vocabulary ids, or nil.
+func (lx *Lexicon) netPer100(words []string, ids []int32) float64 {
 	sum := 0.0
-	lx.index.each(words, func(_, _, entry int) { sum += lx.weights[entry] })
+	lx.index.each(words, ids, func(_, _, entry int) { sum += lx.weights[entry] })
 	return 100 * per(sum, float64(len(words)))
 }
 

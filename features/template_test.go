@@ -86,3 +86,44 @@ func TestMineLexicon(t *testing.T) {
 		t.Errorf("shape mining should mask content words: %v", shapes[:min(3, len(shapes))])
 	}
 }
+
+// A lexicon whose words the vocabulary all knows matches through vocabulary
+// ids; one with a word the vocabulary lacks (a lexicon mined in training)
+// falls back to its own map. Both must find the same.
+func TestLexiconVocabularyPaths(t *testing.T) {
+	known := []LexEntry{{Phrase: "the rich tapestry of", Weight: 2}, {Phrase: "said", Weight: -1}}
+	withUnknown := append([]LexEntry{{Phrase: "zqxjvw blorft", Weight: 1}}, known...)
+	d := NewDocumentString("Menu\nIt shows the rich tapestry of ties, he said. Zqxjvw blorft, they said.")
+	for _, c := range []struct {
+		name     string
+		entries  []LexEntry
+		byID     bool
+		want     int
+		findings string
+	}{
+		{"vocabulary ids", known, true, 3, "the rich tapestry of"},
+		{"own map", withUnknown, false, 4, "the rich tapestry of"},
+	} {
+		lx := NewLexicon(c.entries)
+		if got := lx.index.local() != nil; got != c.byID {
+			t.Errorf("%s: matched through vocabulary ids: %v, want %v", c.name, got, c.byID)
+		}
+		if n := len(lx.MatchAll(d.Prose())); n != c.want {
+			t.Errorf("%s: %d matches, want %d", c.name, n, c.want)
+		}
+		if m, _ := lx.Scores(d.Prose()); len(m.Findings) == 0 || m.Findings[0].Match != c.findings {
+			t.Errorf("%s: findings %+v", c.name, m.Findings)
+		}
+	}
+	// a view's ids come from its parent's: they must be what a lookup gives
+	p := d.Prose()
+	if p == d {
+		t.Fatal("want a prose view without the menu line")
+	}
+	ids, _ := vocab()
+	for i, w := range p.streamWords {
+		if got := p.wordIDs()[i]; got != ids[w] {
+			t.Errorf("view word %q: id %d, want %d", w, got, ids[w])
+		}
+	}
+}
