@@ -27,6 +27,7 @@ type labelled struct {
 // 0 or negative holds person-written ones. Every file or line that cannot
 // be read is an error: a training set with holes is not silently used.
 func loadLabelled(paths []string, labelField string, jo input.JSONLOptions) ([]labelled, error) {
+	jo.KeepFields = true // labels, groups and breakdowns
 	var out []labelled
 	for _, p := range paths {
 		st, err := os.Stat(p)
