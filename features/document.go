@@ -391,7 +391,12 @@ func (d *Document) splitLines() {
 	}
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // the unicode tables answer ASCII punctuation by a search
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 // tokenise splits every line into words, numbers and punctuation and builds
 // the phrase stream. Apostrophes and hyphens inside a word stay in it

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestNormaliseKeepsColumns(t *testing.T) {
@@ -97,6 +98,15 @@ func TestSentencesWithoutCapitals(t *testing.T) {
 	} {
 		if got := len(NewDocumentString(tc.text).Sentences); got != tc.want {
 			t.Errorf("%q: %d sentences, want %d", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestIsWordRuneASCII(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if got := isWordRune(r); got != want {
+			t.Errorf("isWordRune(%q) = %v, want %v", r, got, want)
 		}
 	}
 }
