@@ -168,7 +168,7 @@ func readPagePairs(paths []string) (map[string]*pagePair, error) {
 		if err != nil {
 			return nil, err
 		}
-		err = input.ReadJSONL(f, input.JSONLOptions{}, func(r input.Record) error {
+		err = input.ReadJSONL(f, input.JSONLOptions{KeepFields: true}, func(r input.Record) error {
 			if r.Err != nil {
 				return fmt.Errorf("%s: %v", path, r.Err)
 			}
