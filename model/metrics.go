@@ -149,6 +149,33 @@ func ThresholdAtFPR(neg []float64, fpr float64) float64 {
 	return math.Nextafter(s[allowed], math.Inf(1))
 }
 
+// MinStratum is the fewest negatives a stratum needs for its own threshold:
+// the 99th percentile of fewer is noise.
+const MinStratum = 100
+
+// StratifiedThreshold is the score that at most fpr of the negatives reach,
+// overall and in every stratum (a source of articles, say) with at least
+// MinStratum of them: the highest of those thresholds. One source's
+// person-written articles can score higher than the rest (news rewritten
+// in house style against stories and abstracts), and a threshold set on
+// the pooled texts would then accuse that source's writers far more often
+// than fpr. An empty stratum counts in the pool only.
+func StratifiedThreshold(neg []float64, strata []string, fpr float64) float64 {
+	t := ThresholdAtFPR(neg, fpr)
+	by := map[string][]float64{}
+	for i, s := range strata {
+		if s != "" {
+			by[s] = append(by[s], neg[i])
+		}
+	}
+	for _, v := range by {
+		if len(v) >= MinStratum {
+			t = math.Max(t, ThresholdAtFPR(v, fpr))
+		}
+	}
+	return t
+}
+
 // TPRAtFPR is the share of pos at or above ThresholdAtFPR(neg, fpr).
 func TPRAtFPR(pos, neg []float64, fpr float64) float64 {
 	if len(pos) == 0 {

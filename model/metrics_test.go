@@ -293,3 +293,50 @@ func TestEvaluateDegenerate(t *testing.T) {
 		})
 	}
 }
+
+// A stratum of at least MinStratum negatives that scores higher than the
+// pool raises the threshold to its own; a smaller one, or texts without a
+// stratum, count only in the pool.
+func TestStratifiedThreshold(t *testing.T) {
+	pool := func(n int, score float64) []float64 {
+		s := make([]float64, n)
+		for i := range s {
+			s[i] = score + float64(i)/1000
+		}
+		return s
+	}
+	strata := func(n int, name string) []string {
+		s := make([]string, n)
+		for i := range s {
+			s[i] = name
+		}
+		return s
+	}
+	// 900 low person texts of one source; 100 or 50 high of another
+	low, high, small := pool(900, 10), pool(100, 80), pool(50, 80)
+	for _, c := range []struct {
+		name      string
+		neg       []float64
+		strata    []string
+		wantAbove bool // the threshold is above the pooled one
+	}{
+		{"large high stratum", append(low, high...), append(strata(900, "a"), strata(100, "b")...), true},
+		{"small high stratum", append(low, small...), append(strata(900, "a"), strata(50, "b")...), false},
+		{"no strata", append(low, high...), make([]string, 1000), false},
+	} {
+		pooled := ThresholdAtFPR(c.neg, 0.01)
+		got := StratifiedThreshold(c.neg, c.strata, 0.01)
+		if (got > pooled) != c.wantAbove || got < pooled {
+			t.Errorf("%s: %v against pooled %v", c.name, got, pooled)
+		}
+		by := map[string][]float64{}
+		for i, s := range c.strata {
+			by[s] = append(by[s], c.neg[i])
+		}
+		for s, v := range by {
+			if len(v) >= MinStratum && s != "" && countAtOrAbove(v, got) > len(v)/100 {
+				t.Errorf("%s: stratum %s: %d of %d reach %v", c.name, s, countAtOrAbove(v, got), len(v), got)
+			}
+		}
+	}
+}

@@ -21,6 +21,10 @@ type Sample struct {
 	Doc   *features.Document
 	Label float64
 	Group string // samples of one group stay in one fold
+	// Stratum is the sample's part of the data (its source, say) for the
+	// thresholds: flagged must stay rare on every part's person-written
+	// texts, not just on all of them together (see StratifiedThreshold).
+	Stratum string
 	// Weight is how many times the sample counts in the least-squares fits
 	// (0 counts as 1): a source under-represented in the training data can
 	// be given the weight of the others (chaff train --balance).
@@ -219,12 +223,14 @@ func Train(samples []Sample, o TrainOptions) (*Model, *TrainReport, error) {
 	a, c := fitLogistic(xs, ys)
 	m := &Model{Version: Version, Features: weights, Intercept: b0, Calibration: Calibration{A: a, B: c}}
 	var human []float64
+	var strata []string
 	for i, s := range samples {
 		if s.Label == 0 {
 			human = append(human, 100*m.Probability(rep.OOF[i]))
+			strata = append(strata, s.Stratum)
 		}
 	}
-	m.Thresholds = Thresholds{Suspect: roundUp(ThresholdAtFPR(human, 0.05)), Flagged: roundUp(ThresholdAtFPR(human, 0.01))}
+	m.Thresholds = Thresholds{Suspect: roundUp(StratifiedThreshold(human, strata, 0.05)), Flagged: roundUp(StratifiedThreshold(human, strata, 0.01))}
 	if err := m.bind(); err != nil {
 		return nil, nil, err
 	}

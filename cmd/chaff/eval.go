@@ -33,7 +33,7 @@ at the model's own flagged threshold; and the confusion of classes against verdi
    chaff eval --pairs ../shared/corpus/residue/pages.jsonl          (residue copy vs its clean page)
    chaff eval --plot plots/ ../shared/corpus/generated/dev.jsonl   (roc, histogram, calibration .svg and .png)`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "by", Usage: "also break the figures down by this JSONL field (machine documents of each value against all person-written ones)"},
+			&cli.StringFlag{Name: "by", Usage: "also break the figures down by this JSONL field: the machine documents of each value against the person-written ones of the same value (--by source), or against all person-written ones when none has it (--by generator)"},
 			&cli.BoolFlag{Name: "match-length", Usage: "cut each person-written text at a sentence end to the length of a machine text of the set, so that length cannot decide"},
 			&cli.BoolFlag{Name: "by-length", Usage: "cut every text to 15, 30, 50, 80, 150 and 300 words (those long enough) and measure each length, with no minimum: where the figures fall apart is where the model's min_words belongs"},
 			&cli.BoolFlag{Name: "pairs", Usage: "page pairs: the share of groups whose residue copy outscores its clean copy (pages held out from training)"},
@@ -81,24 +81,41 @@ func runEval(c *cli.Context) error {
 	}
 	rows := []evalRow{{Name: "all", Metrics: model.Evaluate(scored)}}
 	if by := c.String("by"); by != "" {
-		groups := map[string][]model.Scored{}
-		var human []model.Scored
-		for i, d := range docs {
-			if d.Label == 0 {
-				human = append(human, scored[i])
-				continue
-			}
-			v := fmt.Sprint(d.Fields[by])
-			groups[v] = append(groups[v], scored[i])
-		}
-		for _, k := range sortedKeys(groups) {
-			rows = append(rows, evalRow{Name: by + "=" + k, Metrics: model.Evaluate(append(append([]model.Scored(nil), groups[k]...), human...))})
-		}
+		rows = append(rows, breakdown(docs, scored, by)...)
 	}
 	if c.String("format") == "json" {
 		return writeJSON(c.App.Writer, rows)
 	}
 	return printEval(c.App.Writer, m, rows)
+}
+
+// breakdown measures the machine texts of each value of the field by
+// against the person-written texts of the same value (--by source: a
+// source's rewrites against that source's own articles, which share their
+// topics and house style) or, when no person-written text has that value
+// (--by generator: people are "human"), against all of them.
+func breakdown(docs []labelled, scored []model.Scored, by string) []evalRow {
+	machine := map[string][]model.Scored{}
+	human := map[string][]model.Scored{}
+	var allHuman []model.Scored
+	for i, d := range docs {
+		v := fmt.Sprint(d.Fields[by])
+		if d.Label == 0 {
+			allHuman = append(allHuman, scored[i])
+			human[v] = append(human[v], scored[i])
+			continue
+		}
+		machine[v] = append(machine[v], scored[i])
+	}
+	var rows []evalRow
+	for _, k := range sortedKeys(machine) {
+		h := human[k]
+		if len(h) == 0 {
+			h = allHuman
+		}
+		rows = append(rows, evalRow{Name: by + "=" + k, Metrics: model.Evaluate(append(append([]model.Scored(nil), machine[k]...), h...))})
+	}
+	return rows
 }
 
 type evalRow struct {

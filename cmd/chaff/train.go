@@ -25,7 +25,7 @@ var defaultExclude = []string{"style.em-dash-rate", "style.curly-quote-rate", "l
 
 // The command that made model/default.json; `chaff train` records its own
 // command line in every model it writes.
-const defaultTrainCommand = `chaff train -o model/default.json --residue-pages ../shared/corpus/residue/pages.jsonl --dev ../shared/corpus/generated/dev.jsonl ../shared/corpus/generated/train.jsonl`
+const defaultTrainCommand = `chaff train -o model/default.json --threshold-by source --residue-pages ../shared/corpus/residue/pages.jsonl --dev ../shared/corpus/generated/dev.jsonl ../shared/corpus/generated/train.jsonl`
 
 func trainCommand() *cli.Command {
 	return &cli.Command{
@@ -63,6 +63,7 @@ The shipped model was made with:
 			&cli.Int64Flag{Name: "seed", Value: 1, Usage: "seed of the augmentation"},
 			&cli.StringSliceFlag{Name: "languages", Value: cli.NewStringSlice("eng"), Usage: "the languages (ISO 639-3) of the training data: text reliably in another gets the verdict unsupported"},
 			&cli.StringFlag{Name: "balance", Usage: "JSONL field (e.g. source) whose values should weigh the same in the fit: documents of a value with fewer documents are counted more times (a whole-number weight, the largest value's count over this one's)"},
+			&cli.StringFlag{Name: "threshold-by", Usage: "JSONL field (e.g. source) whose every value's person-written documents (100 or more of them) must stay under the thresholds' false-positive rates too, not only all of them pooled"},
 			&cli.IntFlag{Name: "min-words", Value: 50, Usage: "texts with fewer words get the verdict too-short and no score (chaff eval --by-length shows where the figures fall apart)"},
 		},
 		Action: runTrain,
@@ -80,10 +81,15 @@ func runTrain(c *cli.Context) error {
 	augment := !c.Bool("no-augment")
 	seed := c.Int64("seed")
 	type raw struct {
-		text   string
-		label  float64
-		group  string
-		weight int
+		text    string
+		label   float64
+		group   string
+		weight  int
+		stratum string
+	}
+	strata, err := fieldValues(docs, c.String("threshold-by"))
+	if err != nil {
+		return cli.Exit("chaff train: --threshold-by "+err.Error(), 2)
 	}
 	weights, err := balanceWeights(docs, c.String("balance"))
 	if err != nil {
@@ -95,7 +101,7 @@ func runTrain(c *cli.Context) error {
 		if augment {
 			t = model.Relayout(model.NormaliseTypography(t), rngFor(seed, d.ID))
 		}
-		raws = append(raws, raw{t, float64(d.Label), d.Group, weights[i]})
+		raws = append(raws, raw{t, float64(d.Label), d.Group, weights[i], strata[i]})
 	}
 	extra := map[string]int{}
 	if p := c.String("residue-pages"); p != "" {
@@ -104,7 +110,7 @@ func runTrain(c *cli.Context) error {
 			return cli.Exit("chaff train: "+err.Error(), 2)
 		}
 		for _, pr := range pairs {
-			raws = append(raws, raw{pr[0], 0, "page:" + pr[0][:min(40, len(pr[0]))], 1}, raw{pr[1], 0.5, "page:" + pr[0][:min(40, len(pr[0]))], 1})
+			raws = append(raws, raw{pr[0], 0, "page:" + pr[0][:min(40, len(pr[0]))], 1, ""}, raw{pr[1], 0.5, "page:" + pr[0][:min(40, len(pr[0]))], 1, ""})
 			extra["page pairs (clean 0, residue 0.5)"]++
 		}
 		for i, d := range docs {
@@ -120,13 +126,13 @@ func runTrain(c *cli.Context) error {
 			if d.Label == 1 {
 				lab = 1
 			}
-			raws = append(raws, raw{model.InjectResidue(t, before[k], after[k], rng), lab, d.Group, weights[i]})
+			raws = append(raws, raw{model.InjectResidue(t, before[k], after[k], rng), lab, d.Group, weights[i], strata[i]})
 			extra[fmt.Sprintf("class %d + residue", d.Label)]++
 		}
 	}
 	samples := make([]model.Sample, len(raws))
 	parallel(len(raws), func(i int) {
-		samples[i] = model.Sample{Doc: features.NewDocumentString(raws[i].text), Label: raws[i].label, Group: raws[i].group, Weight: raws[i].weight}
+		samples[i] = model.Sample{Doc: features.NewDocumentString(raws[i].text), Label: raws[i].label, Group: raws[i].group, Weight: raws[i].weight, Stratum: raws[i].stratum}
 	})
 	opts := model.TrainOptions{Folds: c.Int("folds"), Ridge: c.Float64("ridge"), Mine: features.DefaultMineOptions, ShapeMine: features.ShapeMineOptions, CrossFitLexicon: true, Exclude: c.StringSlice("exclude")}
 	m, rep, err := model.Train(samples, opts)
@@ -152,15 +158,21 @@ func runTrain(c *cli.Context) error {
 		if err != nil {
 			return cli.Exit("chaff train: --dev: "+err.Error(), 2)
 		}
+		devStrata, err := fieldValues(dev, c.String("threshold-by"))
+		if err != nil {
+			return cli.Exit("chaff train: --dev: --threshold-by "+err.Error(), 2)
+		}
 		scored := scoreLabelled(m, dev)
 		var human []float64
-		for _, s := range scored {
+		var hs []string
+		for i, s := range scored {
 			if !s.Machine {
 				human = append(human, s.Score)
+				hs = append(hs, devStrata[i])
 			}
 		}
-		m.Thresholds.Suspect = math.Max(m.Thresholds.Suspect, math.Ceil(model.ThresholdAtFPR(human, 0.05)*10)/10)
-		m.Thresholds.Flagged = math.Max(m.Thresholds.Flagged, math.Ceil(model.ThresholdAtFPR(human, 0.01)*10)/10)
+		m.Thresholds.Suspect = math.Max(m.Thresholds.Suspect, math.Ceil(model.StratifiedThreshold(human, hs, 0.05)*10)/10)
+		m.Thresholds.Flagged = math.Max(m.Thresholds.Flagged, math.Ceil(model.StratifiedThreshold(human, hs, 0.01)*10)/10)
 		scored = scoreLabelled(m, dev)
 		met := model.Evaluate(scored)
 		m.Dev = &met
@@ -173,6 +185,24 @@ func runTrain(c *cli.Context) error {
 		return cli.Exit("chaff train: "+err.Error(), 2)
 	}
 	return printCoefficients(c, m, rep)
+}
+
+// fieldValues returns each document's value of field, as text; "" for
+// all without a field. A document without the field is an error: a
+// threshold that silently skipped some would promise what it does not keep.
+func fieldValues(docs []labelled, field string) ([]string, error) {
+	out := make([]string, len(docs))
+	if field == "" {
+		return out, nil
+	}
+	for i, d := range docs {
+		v, ok := d.Fields[field]
+		if !ok {
+			return nil, fmt.Errorf("%s: document %s has no field %q", field, d.ID, field)
+		}
+		out[i] = fmt.Sprint(v)
+	}
+	return out, nil
 }
 
 // balanceWeights gives each document the weight that makes every value of
@@ -188,15 +218,13 @@ func balanceWeights(docs []labelled, field string) ([]int, error) {
 	if field == "" {
 		return w, nil
 	}
+	vals, err := fieldValues(docs, field)
+	if err != nil {
+		return nil, fmt.Errorf("--balance %v", err)
+	}
 	count := map[string]int{}
-	vals := make([]string, len(docs))
-	for i, d := range docs {
-		v, ok := d.Fields[field]
-		if !ok {
-			return nil, fmt.Errorf("--balance %s: document %s has no field %q", field, d.ID, field)
-		}
-		vals[i] = fmt.Sprint(v)
-		count[vals[i]]++
+	for _, v := range vals {
+		count[v]++
 	}
 	most := 0
 	for _, n := range count {

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chaff-dev/chaff/model"
+)
+
+// A source's machine texts are measured against that source's people; a
+// generator's (people are "human") against every person.
+func TestBreakdownHumansOfTheSameValue(t *testing.T) {
+	doc := func(label int, source, generator string) labelled {
+		return labelled{Label: label, Fields: map[string]any{"source": source, "generator": generator}}
+	}
+	docs := []labelled{
+		doc(1, "a", "g1"), doc(1, "a", "g2"), doc(1, "b", "g1"),
+		doc(0, "a", "human"), doc(0, "b", "human"), doc(0, "b", "human"),
+	}
+	// source a's machine texts outscore a's person but not b's people
+	scores := []float64{60, 70, 10, 50, 80, 90}
+	scored := make([]model.Scored, len(docs))
+	for i, d := range docs {
+		scored[i] = model.Scored{Score: scores[i], Verdict: model.Clean, Machine: d.Label == 1}
+	}
+	for _, c := range []struct {
+		by    string
+		name  string
+		human int
+		auroc float64
+	}{
+		{"source", "source=a", 1, 1},
+		{"source", "source=b", 2, 0},
+		{"generator", "generator=g1", 3, 1.0 / 6},
+		{"generator", "generator=g2", 3, 1.0 / 3},
+	} {
+		var got *evalRow
+		for _, r := range breakdown(docs, scored, c.by) {
+			if r.Name == c.name {
+				got = &r
+			}
+		}
+		if got == nil {
+			t.Errorf("--by %s: no row %s", c.by, c.name)
+			continue
+		}
+		if got.Metrics.Human != c.human || got.Metrics.AUROC != c.auroc {
+			t.Errorf("%s: %d person-written, AUROC %v; want %d, %v", c.name, got.Metrics.Human, got.Metrics.AUROC, c.human, c.auroc)
+		}
+	}
+}
+
+// Page pairs are read by their group and class fields.
+func TestReadPagePairs(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "pages.jsonl")
+	lines := `{"group":"g1","class":"clean","text":"The article."}
+{"group":"g1","class":"residue","text":"Menu\nThe article.\n0 Comments"}
+{"group":"g2","class":"clean","text":"Another."}
+`
+	if err := os.WriteFile(p, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readPagePairs([]string{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got["g1"].clean != "The article." || !strings.HasSuffix(got["g1"].residue, "0 Comments") || got["g2"].clean != "Another." {
+		t.Errorf("pairs %+v", got)
+	}
+	if err := os.WriteFile(p, []byte(`{"group":"g1","class":"other","text":"x"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readPagePairs([]string{p}); err == nil || !strings.Contains(err.Error(), "line 1: class must be clean or residue") {
+		t.Errorf("bad class: error %v", err)
+	}
+}
