@@ -24,7 +24,7 @@ func Map[T, R any](workers, window int, feed func(put func(T) error) error, work
 		seq int
 		r   R
 	}
-	jobs := make(chan job)
+	jobs := make(chan job, window) // buffered: a worker takes the next job without a rendezvous with feed
 	results := make(chan result, window)
 	slots := make(chan struct{}, window)
 	var failed atomic.Pointer[error]
