@@ -82,7 +82,6 @@ type Document struct {
 	matched    bool
 	lex        *lexScores
 	house      *Lexicon
-	shapes     string
 	lang       *Language
 	shapeWords []string
 	shapeIDs   []int32 // shapeWords' vocabulary ids

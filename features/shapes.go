@@ -29,7 +29,7 @@ var shapeLexicon = func() *Lexicon {
 
 // ShapeWords is ShapeStream's tokens.
 func (d *Document) ShapeWords() []string {
-	d.ShapeStream()
+	d.shapeStream()
 	return d.shapeWords
 }
 
@@ -37,14 +37,15 @@ func (d *Document) ShapeWords() []string {
 // function words, numbers (#) and sentence punctuation stay; a capitalised
 // word that does not start a sentence becomes C; any other word becomes X,
 // keeping an -ing, -ed, -ly or -s ending (Xing, Xed, Xly, Xs).
-func (d *Document) ShapeStream() string {
-	if d.shapes != "" || len(d.streamWords) == 0 {
-		return d.shapes
+func (d *Document) ShapeStream() string { return strings.Join(d.ShapeWords(), " ") }
+
+// shapeStream sets shapeWords and their vocabulary ids, once.
+func (d *Document) shapeStream() {
+	if d.shapeWords != nil || len(d.streamWords) == 0 {
+		return
 	}
 	_, flags := vocab()
 	ids := d.wordIDs()
-	var b strings.Builder
-	b.Grow(len(d.stream))
 	d.shapeWords = make([]string, len(d.streamWords))
 	d.shapeIDs = make([]int32, len(d.streamWords))
 	sentenceStart := true
@@ -56,15 +57,9 @@ func (d *Document) ShapeStream() string {
 			k := wordShape(t, sentenceStart)
 			w, id = shapeMasks[k], shapeMaskIDs[k]
 		}
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
 		d.shapeWords[i], d.shapeIDs[i] = w, id
 		sentenceStart = t.Kind == Punct && strings.Contains(".!?", t.Text)
 	}
-	d.shapes = b.String()
-	return d.shapes
 }
 
 // shapeMasks are what a content word becomes; shapeMaskIDs their
@@ -108,7 +103,7 @@ func init() {
 		FireAbove: 20,
 		Sign:      1,
 		Extract: func(d *Document) Result {
-			d.ShapeStream()
+			d.shapeStream()
 			return Result{Value: shapeLexicon.netPer100(d.shapeWords, d.shapeIDs)}
 		},
 	})
