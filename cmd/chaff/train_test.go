@@ -33,3 +33,18 @@ func TestBalanceWeights(t *testing.T) {
 		}
 	}
 }
+
+func TestFieldValues(t *testing.T) {
+	docs := []labelled{{ID: "a", Fields: map[string]any{"source": "l2r"}}, {ID: "b", Fields: map[string]any{"source": 7.0}}}
+	got, err := fieldValues(docs, "source")
+	if err != nil || len(got) != 2 || got[0] != "l2r" || got[1] != "7" {
+		t.Errorf("fieldValues = %q, %v", got, err)
+	}
+	if got, err := fieldValues(docs, ""); err != nil || got[0] != "" || got[1] != "" {
+		t.Errorf("no field: %q, %v", got, err)
+	}
+	docs = append(docs, labelled{ID: "c", Fields: map[string]any{}})
+	if _, err := fieldValues(docs, "source"); err == nil || !strings.Contains(err.Error(), `document c has no field "source"`) {
+		t.Errorf("missing field: error %v", err)
+	}
+}
