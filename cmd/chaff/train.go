@@ -40,7 +40,9 @@ squares (sajari/regression) with a ridge penalty; out-of-fold predictions (folds
 "group" field, so rewrites of one article stay together) are calibrated into a
 probability by a logistic fit; the suspect and flagged thresholds are the scores that
 5% and 1% of person-written documents reach (out of fold, and on --dev when given:
-the higher wins). The template lexicon is cross-fitted: each fold's lexicon features
+the higher wins; with --threshold-by FIELD, also within each value of FIELD that has
+100 or more person-written documents, so that no one source's writers are accused
+more often than the rest). The template lexicon is cross-fitted: each fold's lexicon features
 come from a lexicon mined without that fold.
 
 Augmentation (on by default, --no-augment to turn off): typography is folded (curly
