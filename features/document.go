@@ -390,12 +390,24 @@ func (d *Document) splitLines() {
 	}
 }
 
+// isWordRune reports whether r is part of a word: a letter, digit or mark.
+// It is small enough to inline into the tokeniser's loops, with a table for
+// ASCII (the unicode tables answer ASCII punctuation by a search).
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf { // the unicode tables answer ASCII punctuation by a search
-		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	return isWordRuneSlow(r)
 }
+
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+func isWordRuneSlow(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 
 // tokenise splits every line into words, numbers and punctuation and builds
 // the phrase stream. Apostrophes and hyphens inside a word stay in it
