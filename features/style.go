@@ -374,9 +374,11 @@ func styleMATTR(d *Document) Result {
 	if d.WordCount < styleMATTRWindow {
 		return Result{}
 	}
-	// words are numbered by type (keyed by a 64-bit hash); counts[id] is
-	// the type's count in the window, ring the ids of the words in it.
-	ids := make(map[uint64]int32, d.WordCount/4)
+	// words are numbered by type (keyed by a 64-bit hash, in the tries'
+	// open-addressing table, which is several times faster than a map
+	// here); counts[id] is the type's count in the window, ring the ids of
+	// the words in it.
+	ids := newNgramTable(d.WordCount)
 	counts := make([]int32, 0, d.WordCount/4)
 	var ring [styleMATTRWindow]int32
 	n, types, total, windows := 0, 0, 0, 0
@@ -385,11 +387,8 @@ func styleMATTR(d *Document) Result {
 		if t.Kind != Word {
 			continue
 		}
-		h := seoHash(seoHashSeed, t.Lower)
-		id, ok := ids[h]
-		if !ok {
-			id = int32(len(counts))
-			ids[h] = id
+		id := ids.put(seoHash(seoHashSeed, t.Lower), int32(len(counts))+1) - 1 // the table keeps 0 for empty
+		if int(id) == len(counts) {
 			counts = append(counts, 0)
 		}
 		slot := n % styleMATTRWindow
