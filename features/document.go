@@ -407,7 +407,9 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-func isWordRuneSlow(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+func isWordRuneSlow(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 // tokenise splits every line into words, numbers and punctuation and builds
 // the phrase stream. Apostrophes and hyphens inside a word stay in it
