@@ -35,10 +35,13 @@ type Model struct {
 	Features    []Weight    `json:"features"`
 	Intercept   float64     `json:"intercept"`
 	Calibration Calibration `json:"calibration"`
-	Thresholds  Thresholds  `json:"thresholds"`
-	Limits      Limits      `json:"limits"`
-	Trained     TrainedOn   `json:"trained_on"`
-	Dev         *Metrics    `json:"dev_metrics,omitempty"`
+	// Profiles are further weightings of the same features; a document's
+	// score is the highest of the model's and theirs (see Profile).
+	Profiles   []Profile  `json:"profiles,omitempty"`
+	Thresholds Thresholds `json:"thresholds"`
+	Limits     Limits     `json:"limits"`
+	Trained    TrainedOn  `json:"trained_on"`
+	Dev        *Metrics   `json:"dev_metrics,omitempty"`
 
 	index []int // catalogue position of each Features entry
 }
@@ -49,6 +52,28 @@ type Weight struct {
 	Mean  float64 `json:"mean"`
 	Scale float64 `json:"scale"`
 	Coef  float64 `json:"coef"`
+}
+
+// Profile is a second set of weights over the model's standardised
+// features, fitted on the person-written texts against one kind of machine
+// text only. A training corpus may hold machine text of opposite habits:
+// chat models write longer, rarer words and fewer function words than the
+// GPT-2-era models whose continuations fill half of the shipped corpus,
+// and one linear fit over both averages those features away. Each profile
+// keeps one kind's habits; a document's score is the highest calibrated
+// probability of the model and its profiles, and it is explained by the one
+// that gave it (Explanation.Profile). The thresholds are set on that
+// highest score, so person-written text is held to the same
+// false-positive rates.
+type Profile struct {
+	Name string `json:"name"`
+	// Machine says which machine-written texts the profile was fitted on.
+	Machine     string             `json:"machine"`
+	Intercept   float64            `json:"intercept"`
+	Coefs       map[string]float64 `json:"coefs"` // feature ID -> coefficient; a feature not named has none
+	Calibration Calibration        `json:"calibration"`
+
+	coef []float64 // by position in Model.Features
 }
 
 // Calibration maps the linear output x to a probability 1/(1+e^-(A*x+B)).
@@ -200,6 +225,33 @@ func (m *Model) bind() error {
 	if m.Calibration.A <= 0 {
 		return fmt.Errorf("calibration.a must be positive (a higher linear output is more likely machine-written)")
 	}
+	at := map[string]int{}
+	for i, w := range m.Features {
+		at[w.ID] = i
+	}
+	names := map[string]bool{"": true}
+	for k := range m.Profiles {
+		pr := &m.Profiles[k]
+		if names[pr.Name] {
+			return fmt.Errorf("profile %d: empty or repeated name %q", k+1, pr.Name)
+		}
+		names[pr.Name] = true
+		if !finite(pr.Intercept) || math.Abs(pr.Intercept) > maxMagnitude || !finite(pr.Calibration.B) || math.Abs(pr.Calibration.B) > maxMagnitude ||
+			!(pr.Calibration.A > 0) || pr.Calibration.A > maxMagnitude {
+			return fmt.Errorf("profile %q: intercept or calibration out of range (calibration.a must be positive)", pr.Name)
+		}
+		pr.coef = make([]float64, len(m.Features))
+		for id, c := range pr.Coefs {
+			i, ok := at[id]
+			if !ok {
+				return fmt.Errorf("profile %q: feature %q is not among the model's features", pr.Name, id)
+			}
+			if !finite(c) || math.Abs(c) > maxMagnitude {
+				return fmt.Errorf("profile %q: feature %q: bad coefficient", pr.Name, id)
+			}
+			pr.coef[i] = c
+		}
+	}
 	if !(m.Thresholds.Suspect > 0) || !(m.Thresholds.Flagged >= m.Thresholds.Suspect) || m.Thresholds.Flagged > 100 {
 		return fmt.Errorf("thresholds must satisfy 0 < suspect <= flagged <= 100")
 	}
@@ -214,15 +266,69 @@ func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 // Linear is the model's raw output for a catalogue-ordered feature vector,
 // with each feature's contribution (coefficient times clipped z-score).
 func (m *Model) Linear(values []float64) (float64, []float64) {
+	z := m.standardise(values)
 	x := m.Intercept
-	contrib := make([]float64, len(m.Features))
 	for i, w := range m.Features {
-		z := (values[m.index[i]] - w.Mean) / w.Scale
-		z = math.Max(-zClip, math.Min(zClip, z))
-		contrib[i] = w.Coef * z
-		x += contrib[i]
+		z[i] *= w.Coef
+		x += z[i]
 	}
-	return x, contrib
+	return x, z
+}
+
+// standardise returns the clipped z-score of each of m.Features.
+func (m *Model) standardise(values []float64) []float64 {
+	z := make([]float64, len(m.Features))
+	for i, w := range m.Features {
+		v := (values[m.index[i]] - w.Mean) / w.Scale
+		z[i] = math.Max(-zClip, math.Min(zClip, v))
+	}
+	return z
+}
+
+// weighting is the model's own weights or one profile's.
+type weighting struct {
+	name        string
+	intercept   float64
+	coef        func(i int) float64 // by position in Model.Features
+	calibration Calibration
+}
+
+func (m *Model) weightings() []weighting {
+	out := []weighting{{"", m.Intercept, func(i int) float64 { return m.Features[i].Coef }, m.Calibration}}
+	for k := range m.Profiles {
+		pr := &m.Profiles[k]
+		out = append(out, weighting{pr.Name, pr.Intercept, func(i int) float64 { return pr.coef[i] }, pr.Calibration})
+	}
+	return out
+}
+
+// decide returns the weighting that gives values the highest calibrated
+// probability, with each feature's contribution under it (coefficient
+// times clipped z-score) and its linear output.
+func (m *Model) decide(values []float64) (weighting, []float64, float64) {
+	z := m.standardise(values)
+	var best weighting
+	bestX, bestP := 0.0, -1.0
+	for _, w := range m.weightings() {
+		x := w.intercept
+		for i := range z {
+			x += w.coef(i) * z[i]
+		}
+		if p := sigmoid(w.calibration.A*x + w.calibration.B); p > bestP {
+			best, bestX, bestP = w, x, p
+		}
+	}
+	for i := range z {
+		z[i] *= best.coef(i)
+	}
+	return best, z, bestX
+}
+
+// ProbabilityOf is the calibrated probability of a catalogue-ordered
+// feature vector: the highest of the model's and its profiles'.
+func (m *Model) ProbabilityOf(values []float64) float64 {
+	w, _, x := m.decide(values)
+	return sigmoid(w.calibration.A*x + w.calibration.B)
 }
 
 // Probability calibrates a linear output.
@@ -365,15 +471,15 @@ func (m *Model) WithThresholds(t Thresholds) (*Model, error) {
 
 func (m *Model) explain(values []float64, results []features.Result) *Explanation {
 	cat := features.Catalogue()
-	x, contrib := m.Linear(values)
-	p := m.Probability(x)
+	w, contrib, x := m.decide(values)
+	p := sigmoid(w.calibration.A*x + w.calibration.B)
 	// Contributions are reported in log-odds of the calibrated score, the
 	// unit in which hard evidence is counted too.
 	for i := range contrib {
-		contrib[i] *= m.Calibration.A
+		contrib[i] *= w.calibration.A
 	}
 
-	e := &Explanation{Categories: map[features.Category]float64{}}
+	e := &Explanation{Categories: map[features.Category]float64{}, Profile: w.name}
 	for _, c := range features.Categories {
 		e.Categories[c] = 0
 	}
@@ -404,13 +510,13 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	}
 	unit := make([]float64, len(cat)) // log-odds per unit of a feature's value, by catalogue index
 	e.Contributions = make([]Contribution, 0, len(m.Features))
-	for i, w := range m.Features {
+	for i, ft := range m.Features {
 		f := cat[m.index[i]]
-		unit[m.index[i]] = m.Calibration.A * w.Coef / w.Scale
+		unit[m.index[i]] = w.calibration.A * w.coef(i) / ft.Scale
 		if _, shown := e.Categories[f.Category]; shown {
 			e.Categories[f.Category] += contrib[i]
 		}
-		e.Contributions = append(e.Contributions, Contribution{Feature: w.ID, Category: f.Category, Value: values[m.index[i]], Contribution: contrib[i]})
+		e.Contributions = append(e.Contributions, Contribution{Feature: ft.ID, Category: f.Category, Value: values[m.index[i]], Contribution: contrib[i]})
 	}
 	// Hard evidence: each firing hard feature is an independent witness
 	// worth hardProbability; they combine with the model like odds do.

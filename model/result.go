@@ -46,7 +46,10 @@ type Explanation struct {
 	Hard bool `json:"hard_evidence,omitempty"`
 	// Residue is set when page-template residue made the document at least
 	// suspect.
-	Residue       bool                          `json:"residue,omitempty"`
+	Residue bool `json:"residue,omitempty"`
+	// Profile names the model profile that gave the score (see Profile);
+	// empty for the model's own weights.
+	Profile       string                        `json:"profile,omitempty"`
 	Categories    map[features.Category]float64 `json:"categories"`
 	Contributions []Contribution                `json:"-"`
 	Findings      []features.Finding            `json:"findings"`

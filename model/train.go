@@ -29,6 +29,9 @@ type Sample struct {
 	// (0 counts as 1): a source under-represented in the training data can
 	// be given the weight of the others (chaff train --balance).
 	Weight int
+	// Profile names the profile (TrainOptions.Profiles) whose machine
+	// texts this sample is one of; empty for none.
+	Profile string
 }
 
 func (s Sample) weight() int { return max(s.Weight, 1) }
@@ -49,7 +52,16 @@ type TrainOptions struct {
 	// Exclude names features that get no weight (their values in the
 	// training data are artefacts of how it was built).
 	Exclude []string
-	Workers int
+	// Profiles to fit besides the model's own weights (see Profile): each
+	// on the person-written samples and the machine samples that name it.
+	Profiles []ProfileSpec
+	Workers  int
+}
+
+// ProfileSpec is a profile to fit: its name and, for the model file, a
+// description of its machine texts.
+type ProfileSpec struct {
+	Name, Machine string
 }
 
 // TrainReport is what training measured on the way.
@@ -57,6 +69,9 @@ type TrainReport struct {
 	R2       float64
 	OOF      []float64 // out-of-fold linear outputs, one per sample
 	Excluded []string  // features given no weight, with the reason
+	// Score is each sample's out-of-fold score (0-100): the highest
+	// calibrated probability of the model's own weights and its profiles'.
+	Score []float64
 }
 
 // lexiconFeatures are the catalogue entries computed from the lexicon.
@@ -175,6 +190,7 @@ func Train(samples []Sample, o TrainOptions) (*Model, *TrainReport, error) {
 		}
 	}
 	isPure := func(i int) bool { return samples[i].pure() }
+	styleCols0 := append([]int(nil), styleCols...)
 	twoStage := func(keep func(i int) bool, rep *TrainReport) (stage, stage, error) {
 		s1, err := fitSigned(samples, z, ids, &styleCols, func(i int) bool { return keep(i) && isPure(i) }, func(i int) float64 { return samples[i].Label }, o.Ridge, rep)
 		if err != nil {
@@ -197,6 +213,7 @@ func Train(samples []Sample, o TrainOptions) (*Model, *TrainReport, error) {
 
 	// Out-of-fold predictions for calibration and thresholds.
 	rep.OOF = make([]float64, len(samples))
+	foldEvidence := make([]stage, o.Folds) // each fold's evidence stage, for the profiles
 	for f := 0; f < o.Folds; f++ {
 		// each fold may drop features of its own; the full fit's choice
 		// stays as it is.
@@ -207,6 +224,7 @@ func Train(samples []Sample, o TrainOptions) (*Model, *TrainReport, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("train: fold %d: %w", f, err)
 		}
+		foldEvidence[f] = f2
 		for i := range samples {
 			if fold[i] == f {
 				rep.OOF[i] = f1.predict(i, z) + f2.predict(i, z)
@@ -222,11 +240,25 @@ func Train(samples []Sample, o TrainOptions) (*Model, *TrainReport, error) {
 	}
 	a, c := fitLogistic(xs, ys)
 	m := &Model{Version: Version, Features: weights, Intercept: b0, Calibration: Calibration{A: a, B: c}}
+	rep.Score = make([]float64, len(samples))
+	for i := range samples {
+		rep.Score[i] = 100 * m.Probability(rep.OOF[i])
+	}
+	for _, ps := range o.Profiles {
+		pr, score, err := fitProfile(samples, z, ids, styleCols0, s2, foldEvidence, fold, o, ps, rep)
+		if err != nil {
+			return nil, nil, fmt.Errorf("train: profile %s: %w", ps.Name, err)
+		}
+		m.Profiles = append(m.Profiles, pr)
+		for i := range samples {
+			rep.Score[i] = math.Max(rep.Score[i], score[i])
+		}
+	}
 	var human []float64
 	var strata []string
 	for i, s := range samples {
 		if s.Label == 0 {
-			human = append(human, 100*m.Probability(rep.OOF[i]))
+			human = append(human, rep.Score[i])
 			strata = append(strata, s.Stratum)
 		}
 	}
@@ -236,6 +268,69 @@ func Train(samples []Sample, o TrainOptions) (*Model, *TrainReport, error) {
 	}
 	sort.Strings(rep.Excluded)
 	return m, rep, nil
+}
+
+// fitProfile fits a profile's style stage on the person-written samples
+// and the machine samples of the profile, as the model's own first stage
+// is fitted on all of them; the evidence stage is the model's own (page
+// residue does not depend on who wrote the article). It returns the
+// profile and every sample's out-of-fold score under it.
+func fitProfile(samples []Sample, z func(i, j int) float64, ids []string, cols []int, evidence stage, foldEvidence []stage, fold []int, o TrainOptions, ps ProfileSpec, rep *TrainReport) (Profile, []float64, error) {
+	member := func(i int) bool {
+		s := samples[i]
+		return s.pure() && (s.Label == 0 || s.Profile == ps.Name)
+	}
+	n := 0
+	for i := range samples {
+		if member(i) && samples[i].Label == 1 {
+			n++
+		}
+	}
+	if n == 0 {
+		return Profile{}, nil, fmt.Errorf("no machine-written documents")
+	}
+	sub := &TrainReport{}
+	cols = append([]int(nil), cols...)
+	s1, err := fitSigned(samples, z, ids, &cols, member, func(i int) float64 { return samples[i].Label }, o.Ridge, sub)
+	if err != nil {
+		return Profile{}, nil, err
+	}
+	for _, e := range sub.Excluded {
+		rep.Excluded = append(rep.Excluded, "profile "+ps.Name+": "+e)
+	}
+	pr := Profile{Name: ps.Name, Machine: ps.Machine, Intercept: s1.intercept + evidence.intercept, Coefs: map[string]float64{}}
+	for _, st := range []stage{s1, evidence} {
+		for k, j := range st.cols {
+			pr.Coefs[ids[j]] = st.coef[k]
+		}
+	}
+	oof := make([]float64, len(samples))
+	for f := 0; f < o.Folds; f++ {
+		fc := append([]int(nil), cols...)
+		f1, err := fitSigned(samples, z, ids, &fc, func(i int) bool { return fold[i] != f && member(i) }, func(i int) float64 { return samples[i].Label }, o.Ridge, nil)
+		if err != nil {
+			return Profile{}, nil, fmt.Errorf("fold %d: %w", f, err)
+		}
+		for i := range samples {
+			if fold[i] == f {
+				oof[i] = f1.predict(i, z) + foldEvidence[f].predict(i, z)
+			}
+		}
+	}
+	var xs, ys []float64
+	for i, s := range samples {
+		if member(i) {
+			xs = append(xs, oof[i])
+			ys = append(ys, s.Label)
+		}
+	}
+	a, b := fitLogistic(xs, ys)
+	pr.Calibration = Calibration{A: a, B: b}
+	score := make([]float64, len(samples))
+	for i := range samples {
+		score[i] = 100 * sigmoid(a*oof[i]+b)
+	}
+	return pr, score, nil
 }
 
 // stage is one fitted linear stage over a set of columns.

@@ -25,7 +25,7 @@ var defaultExclude = []string{"style.em-dash-rate", "style.curly-quote-rate", "l
 
 // The command that made model/default.json; `chaff train` records its own
 // command line in every model it writes.
-const defaultTrainCommand = `chaff train -o model/default.json --threshold-by source --residue-pages ../shared/corpus/residue/pages.jsonl --dev ../shared/corpus/generated/dev.jsonl ../shared/corpus/generated/train.jsonl`
+const defaultTrainCommand = `chaff train -o model/default.json --threshold-by source --profile chat=generator:gpt-3.5-turbo,gpt-4,gpt-4o,llama-3-70b --residue-pages ../shared/corpus/residue/pages.jsonl --dev ../shared/corpus/generated/dev.jsonl ../shared/corpus/generated/train.jsonl`
 
 func trainCommand() *cli.Command {
 	return &cli.Command{
@@ -51,6 +51,12 @@ corpus was assembled cannot be learned as style. --residue-pages adds light page
 residue, cut from real pages around their article bodies, to person-written
 documents (target 0.5: low quality, not machine) and to some machine ones.
 
+Profiles (--profile): when the machine texts come from writers of opposite habits
+(chat models against GPT-2-era completion models), one linear fit averages the
+features they disagree on away. A profile is a second set of weights fitted on the
+person-written texts against one kind of machine text; the score is the highest of
+the model's and its profiles', and thresholds are set on that score.
+
 The shipped model was made with:
    ` + defaultTrainCommand,
 		Flags: []cli.Flag{
@@ -66,6 +72,7 @@ The shipped model was made with:
 			&cli.StringSliceFlag{Name: "languages", Value: cli.NewStringSlice("eng"), Usage: "the languages (ISO 639-3) of the training data: text reliably in another gets the verdict unsupported"},
 			&cli.StringFlag{Name: "balance", Usage: "JSONL field (e.g. source) whose values should weigh the same in the fit: documents of a value with fewer documents are counted more times (a whole-number weight, the largest value's count over this one's)"},
 			&cli.StringFlag{Name: "threshold-by", Usage: "JSONL field (e.g. source) whose every value's person-written documents (100 or more of them) must stay under the thresholds' false-positive rates too, not only all of them pooled"},
+			&cli.StringSliceFlag{Name: "profile", Usage: "NAME=FIELD:VALUE,... also fit a profile on the person-written documents against only the machine ones whose JSONL FIELD is one of the VALUEs (e.g. chat=generator:gpt-4o,gpt-3.5-turbo); a document's score is the highest of the model's and its profiles' (repeatable)"},
 			&cli.IntFlag{Name: "min-words", Value: 50, Usage: "texts with fewer words get the verdict too-short and no score (chaff eval --by-length shows where the figures fall apart)"},
 		},
 		Action: runTrain,
@@ -88,6 +95,7 @@ func runTrain(c *cli.Context) error {
 		group   string
 		weight  int
 		stratum string
+		profile string
 	}
 	strata, err := fieldValues(docs, c.String("threshold-by"))
 	if err != nil {
@@ -97,13 +105,17 @@ func runTrain(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("chaff train: "+err.Error(), 2)
 	}
+	specs, profiles, err := profileOf(docs, c.StringSlice("profile"))
+	if err != nil {
+		return cli.Exit("chaff train: --profile "+err.Error(), 2)
+	}
 	var raws []raw
 	for i, d := range docs {
 		t := d.Text
 		if augment {
 			t = model.Relayout(model.NormaliseTypography(t), rngFor(seed, d.ID))
 		}
-		raws = append(raws, raw{t, float64(d.Label), d.Group, weights[i], strata[i]})
+		raws = append(raws, raw{t, float64(d.Label), d.Group, weights[i], strata[i], profiles[i]})
 	}
 	extra := map[string]int{}
 	if p := c.String("residue-pages"); p != "" {
@@ -112,7 +124,7 @@ func runTrain(c *cli.Context) error {
 			return cli.Exit("chaff train: "+err.Error(), 2)
 		}
 		for _, pr := range pairs {
-			raws = append(raws, raw{pr[0], 0, "page:" + pr[0][:min(40, len(pr[0]))], 1, ""}, raw{pr[1], 0.5, "page:" + pr[0][:min(40, len(pr[0]))], 1, ""})
+			raws = append(raws, raw{pr[0], 0, "page:" + pr[0][:min(40, len(pr[0]))], 1, "", ""}, raw{pr[1], 0.5, "page:" + pr[0][:min(40, len(pr[0]))], 1, "", ""})
 			extra["page pairs (clean 0, residue 0.5)"]++
 		}
 		for i, d := range docs {
@@ -128,15 +140,15 @@ func runTrain(c *cli.Context) error {
 			if d.Label == 1 {
 				lab = 1
 			}
-			raws = append(raws, raw{model.InjectResidue(t, before[k], after[k], rng), lab, d.Group, weights[i], strata[i]})
+			raws = append(raws, raw{model.InjectResidue(t, before[k], after[k], rng), lab, d.Group, weights[i], strata[i], profiles[i]})
 			extra[fmt.Sprintf("class %d + residue", d.Label)]++
 		}
 	}
 	samples := make([]model.Sample, len(raws))
 	parallel(len(raws), func(i int) {
-		samples[i] = model.Sample{Doc: features.NewDocumentString(raws[i].text), Label: raws[i].label, Group: raws[i].group, Weight: raws[i].weight, Stratum: raws[i].stratum}
+		samples[i] = model.Sample{Doc: features.NewDocumentString(raws[i].text), Label: raws[i].label, Group: raws[i].group, Weight: raws[i].weight, Stratum: raws[i].stratum, Profile: raws[i].profile}
 	})
-	opts := model.TrainOptions{Folds: c.Int("folds"), Ridge: c.Float64("ridge"), Mine: features.DefaultMineOptions, ShapeMine: features.ShapeMineOptions, CrossFitLexicon: true, Exclude: c.StringSlice("exclude")}
+	opts := model.TrainOptions{Folds: c.Int("folds"), Ridge: c.Float64("ridge"), Mine: features.DefaultMineOptions, ShapeMine: features.ShapeMineOptions, CrossFitLexicon: true, Exclude: c.StringSlice("exclude"), Profiles: specs}
 	m, rep, err := model.Train(samples, opts)
 	if err != nil {
 		return cli.Exit("chaff train: "+err.Error(), 2)
@@ -238,6 +250,67 @@ func balanceWeights(docs []labelled, field string) ([]int, error) {
 	return w, nil
 }
 
+// profileOf parses --profile values (NAME=FIELD:VALUE,VALUE...) and
+// returns the profiles and each machine-written document's profile ("" for
+// none; person-written documents belong to every profile). A profile that
+// takes no document, or a document that two profiles claim, is an error:
+// either is a typing mistake that would otherwise train in silence.
+func profileOf(docs []labelled, flags []string) ([]model.ProfileSpec, []string, error) {
+	out := make([]string, len(docs))
+	var specs []model.ProfileSpec
+	for _, f := range joinSplitValues(flags) {
+		name, rest, ok1 := strings.Cut(f, "=")
+		field, list, ok2 := strings.Cut(rest, ":")
+		if !ok1 || !ok2 || name == "" || field == "" || list == "" {
+			return nil, nil, fmt.Errorf("%q: want NAME=FIELD:VALUE,VALUE...", f)
+		}
+		for _, s := range specs {
+			if s.Name == name {
+				return nil, nil, fmt.Errorf("profile %q given twice", name)
+			}
+		}
+		vals, err := fieldValues(docs, field)
+		if err != nil {
+			return nil, nil, err
+		}
+		want := map[string]bool{}
+		for _, v := range strings.Split(list, ",") {
+			want[strings.TrimSpace(v)] = true
+		}
+		n := 0
+		for i, d := range docs {
+			if d.Label != 1 || !want[vals[i]] {
+				continue
+			}
+			if out[i] != "" {
+				return nil, nil, fmt.Errorf("document %s is in profiles %q and %q", d.ID, out[i], name)
+			}
+			out[i] = name
+			n++
+		}
+		if n == 0 {
+			return nil, nil, fmt.Errorf("%q: no machine-written document has %s in %s", name, field, list)
+		}
+		specs = append(specs, model.ProfileSpec{Name: name, Machine: field + " in " + list})
+	}
+	return specs, out, nil
+}
+
+// joinSplitValues undoes the CLI's splitting of a slice flag at commas for
+// flags whose values hold commas themselves (NAME=FIELD:A,B): a piece
+// without "=" continues the one before it.
+func joinSplitValues(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		if len(out) > 0 && !strings.Contains(v, "=") {
+			out[len(out)-1] += "," + v
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
 func rngFor(seed int64, id string) *rand.Rand {
 	h := fnv.New64a()
 	h.Write([]byte(id))
@@ -306,6 +379,15 @@ func printCoefficients(c *cli.Context, m *model.Model, rep *model.TrainReport) e
 	}
 	fmt.Fprintf(out, "\ncalibration p = 1/(1+exp(-(%.4f·x %+.4f))); thresholds suspect %.1f, flagged %.1f\n",
 		m.Calibration.A, m.Calibration.B, m.Thresholds.Suspect, m.Thresholds.Flagged)
+	for _, pr := range m.Profiles {
+		fmt.Fprintf(out, "profile %s (machine texts: %s): calibration p = 1/(1+exp(-(%.4f·x %+.4f))); heaviest:", pr.Name, pr.Machine, pr.Calibration.A, pr.Calibration.B)
+		ids := sortedKeys(pr.Coefs)
+		sort.SliceStable(ids, func(i, j int) bool { return math.Abs(pr.Coefs[ids[i]]) > math.Abs(pr.Coefs[ids[j]]) })
+		for _, id := range ids[:min(6, len(ids))] {
+			fmt.Fprintf(out, " %s %+.4f", id, pr.Coefs[id])
+		}
+		fmt.Fprintln(out)
+	}
 	for _, n := range rep.Excluded {
 		fmt.Fprintf(out, "no weight: %s\n", n)
 	}

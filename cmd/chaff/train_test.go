@@ -48,3 +48,46 @@ func TestFieldValues(t *testing.T) {
 		t.Errorf("missing field: error %v", err)
 	}
 }
+
+func TestProfileOf(t *testing.T) {
+	doc := func(id string, label int, gen string) labelled {
+		return labelled{ID: id, Label: label, Fields: map[string]any{"generator": gen}}
+	}
+	docs := []labelled{doc("a", 0, "human"), doc("b", 1, "gpt-4o"), doc("c", 1, "gpt2-xl"), doc("d", 1, "llama")}
+	for _, tc := range []struct {
+		flags   []string
+		want    []string
+		names   []string
+		wantErr string
+	}{
+		{nil, []string{"", "", "", ""}, nil, ""},
+		// person-written documents belong to no profile's machine side
+		{[]string{"chat=generator:gpt-4o, llama"}, []string{"", "chat", "", "chat"}, []string{"chat"}, ""},
+		// as the CLI passes it: split at commas
+		{[]string{"chat=generator:gpt-4o", "llama", "old=generator:gpt2-xl"}, []string{"", "chat", "old", "chat"}, []string{"chat", "old"}, ""},
+		{[]string{"chat=generator:gpt-4o", "old=generator:gpt2-xl"}, []string{"", "chat", "old", ""}, []string{"chat", "old"}, ""},
+		{[]string{"chat"}, nil, nil, "want NAME=FIELD:VALUE"},
+		{[]string{"chat=generator"}, nil, nil, "want NAME=FIELD:VALUE"},
+		{[]string{"=generator:x"}, nil, nil, "want NAME=FIELD:VALUE"},
+		{[]string{"chat=generator:gpt-5"}, nil, nil, `"chat": no machine-written document has generator in gpt-5`},
+		{[]string{"chat=generator:human"}, nil, nil, "no machine-written document"},
+		{[]string{"chat=model:gpt-4o"}, nil, nil, `document a has no field "model"`},
+		{[]string{"a=generator:gpt-4o", "b=generator:gpt-4o"}, nil, nil, `document b is in profiles "a" and "b"`},
+		{[]string{"a=generator:gpt-4o", "a=generator:llama"}, nil, nil, `profile "a" given twice`},
+	} {
+		specs, got, err := profileOf(docs, tc.flags)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("%q: error %v, want %q", tc.flags, err, tc.wantErr)
+			}
+			continue
+		}
+		var names []string
+		for _, s := range specs {
+			names = append(names, s.Name)
+		}
+		if err != nil || !slices.Equal(got, tc.want) || !slices.Equal(names, tc.names) {
+			t.Errorf("%q: %q %q %v, want %q %q", tc.flags, got, names, err, tc.want, tc.names)
+		}
+	}
+}

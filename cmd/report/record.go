@@ -40,7 +40,7 @@ func (r Record) errorText() string {
 
 // MarshalJSON writes
 //
-//	{"id","path","score","verdict","language","language_confidence",["hard_evidence",]["residue",]"categories","findings","error"}
+//	{"id","path","score","verdict","language","language_confidence",["hard_evidence",]["residue",]["profile",]"categories","findings","error"}
 //
 // in that order: score with one decimal (null on error), verdict omitted on
 // error, categories in report order, findings as the model sorted them
@@ -76,6 +76,10 @@ func (r Record) MarshalJSON() ([]byte, error) {
 	}
 	if e.Residue {
 		b.WriteString(`,"residue":true`)
+	}
+	if e.Profile != "" {
+		b.WriteString(`,"profile":`)
+		writeString(&b, e.Profile)
 	}
 	b.WriteString(`,"categories":{`)
 	for i, c := range categoryOrder(e.Categories) {
