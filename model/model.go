@@ -43,7 +43,8 @@ type Model struct {
 	Trained    TrainedOn  `json:"trained_on"`
 	Dev        *Metrics   `json:"dev_metrics,omitempty"`
 
-	index []int // catalogue position of each Features entry
+	index      []int       // catalogue position of each Features entry
+	weightings []weighting // the model's own weights, then each profile's
 }
 
 // Weight is one feature's standardisation and coefficient.
@@ -72,8 +73,6 @@ type Profile struct {
 	Intercept   float64            `json:"intercept"`
 	Coefs       map[string]float64 `json:"coefs"` // feature ID -> coefficient; a feature not named has none
 	Calibration Calibration        `json:"calibration"`
-
-	coef []float64 // by position in Model.Features
 }
 
 // Calibration maps the linear output x to a probability 1/(1+e^-(A*x+B)).
@@ -229,6 +228,11 @@ func (m *Model) bind() error {
 	for i, w := range m.Features {
 		at[w.ID] = i
 	}
+	own := make([]float64, len(m.Features))
+	for i, w := range m.Features {
+		own[i] = w.Coef
+	}
+	m.weightings = []weighting{{"", m.Intercept, own, m.Calibration}}
 	names := map[string]bool{"": true}
 	for k := range m.Profiles {
 		pr := &m.Profiles[k]
@@ -240,7 +244,7 @@ func (m *Model) bind() error {
 			!(pr.Calibration.A > 0) || pr.Calibration.A > maxMagnitude {
 			return fmt.Errorf("profile %q: intercept or calibration out of range (calibration.a must be positive)", pr.Name)
 		}
-		pr.coef = make([]float64, len(m.Features))
+		coef := make([]float64, len(m.Features))
 		for id, c := range pr.Coefs {
 			i, ok := at[id]
 			if !ok {
@@ -249,8 +253,9 @@ func (m *Model) bind() error {
 			if !finite(c) || math.Abs(c) > maxMagnitude {
 				return fmt.Errorf("profile %q: feature %q: bad coefficient", pr.Name, id)
 			}
-			pr.coef[i] = c
+			coef[i] = c
 		}
+		m.weightings = append(m.weightings, weighting{pr.Name, pr.Intercept, coef, pr.Calibration})
 	}
 	if !(m.Thresholds.Suspect > 0) || !(m.Thresholds.Flagged >= m.Thresholds.Suspect) || m.Thresholds.Flagged > 100 {
 		return fmt.Errorf("thresholds must satisfy 0 < suspect <= flagged <= 100")
@@ -263,18 +268,6 @@ func (m *Model) bind() error {
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
-// Linear is the model's raw output for a catalogue-ordered feature vector,
-// with each feature's contribution (coefficient times clipped z-score).
-func (m *Model) Linear(values []float64) (float64, []float64) {
-	z := m.standardise(values)
-	x := m.Intercept
-	for i, w := range m.Features {
-		z[i] *= w.Coef
-		x += z[i]
-	}
-	return x, z
-}
-
 // standardise returns the clipped z-score of each of m.Features.
 func (m *Model) standardise(values []float64) []float64 {
 	z := make([]float64, len(m.Features))
@@ -285,21 +278,13 @@ func (m *Model) standardise(values []float64) []float64 {
 	return z
 }
 
-// weighting is the model's own weights or one profile's.
+// weighting is the model's own weights or one profile's, as bind sets
+// them out: coefficients by position in Model.Features.
 type weighting struct {
 	name        string
 	intercept   float64
-	coef        func(i int) float64 // by position in Model.Features
+	coef        []float64
 	calibration Calibration
-}
-
-func (m *Model) weightings() []weighting {
-	out := []weighting{{"", m.Intercept, func(i int) float64 { return m.Features[i].Coef }, m.Calibration}}
-	for k := range m.Profiles {
-		pr := &m.Profiles[k]
-		out = append(out, weighting{pr.Name, pr.Intercept, func(i int) float64 { return pr.coef[i] }, pr.Calibration})
-	}
-	return out
 }
 
 // decide returns the weighting that gives values the highest calibrated
@@ -309,26 +294,19 @@ func (m *Model) decide(values []float64) (weighting, []float64, float64) {
 	z := m.standardise(values)
 	var best weighting
 	bestX, bestP := 0.0, -1.0
-	for _, w := range m.weightings() {
+	for _, w := range m.weightings {
 		x := w.intercept
-		for i := range z {
-			x += w.coef(i) * z[i]
+		for i, c := range w.coef {
+			x += c * z[i]
 		}
 		if p := sigmoid(w.calibration.A*x + w.calibration.B); p > bestP {
 			best, bestX, bestP = w, x, p
 		}
 	}
-	for i := range z {
-		z[i] *= best.coef(i)
+	for i, c := range best.coef {
+		z[i] *= c
 	}
 	return best, z, bestX
-}
-
-// ProbabilityOf is the calibrated probability of a catalogue-ordered
-// feature vector: the highest of the model's and its profiles'.
-func (m *Model) ProbabilityOf(values []float64) float64 {
-	w, _, x := m.decide(values)
-	return sigmoid(w.calibration.A*x + w.calibration.B)
 }
 
 // Probability calibrates a linear output.
@@ -512,7 +490,7 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	e.Contributions = make([]Contribution, 0, len(m.Features))
 	for i, ft := range m.Features {
 		f := cat[m.index[i]]
-		unit[m.index[i]] = w.calibration.A * w.coef(i) / ft.Scale
+		unit[m.index[i]] = w.calibration.A * w.coef[i] / ft.Scale
 		if _, shown := e.Categories[f.Category]; shown {
 			e.Categories[f.Category] += contrib[i]
 		}

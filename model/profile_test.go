@@ -91,13 +91,10 @@ func TestExplainTakesTheHighestProfile(t *testing.T) {
 		if e.Profile != c.profile || math.Abs(e.Score-math.Round(want*10)/10) > 1e-9 {
 			t.Errorf("%s: profile %q score %v, want %q %.1f", c.name, e.Profile, e.Score, c.profile, want)
 		}
-		if p := 100 * m.ProbabilityOf(values); math.Abs(p-want) > 1e-9 {
-			t.Errorf("%s: ProbabilityOf %v, want %v", c.name, p, want)
-		}
 		// the contributions are the deciding weighting's and add up to its logit
-		w := m.weightings()[0]
+		w := m.weightings[0]
 		if c.profile != "" {
-			w = m.weightings()[1]
+			w = m.weightings[1]
 		}
 		sum := w.calibration.A*w.intercept + w.calibration.B
 		for _, ct := range e.Contributions {
