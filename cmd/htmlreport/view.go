@@ -36,6 +36,9 @@ func writeView(bw *bufio.Writer, idx int, d Doc, rules ruleIndex, sum *summary) 
 	if e.Residue {
 		bw.WriteString(` <span class="why">page residue made it at least suspect</span>`)
 	}
+	if e.Profile != "" {
+		fmt.Fprintf(bw, ` <span class="why">scored by the model's %s profile</span>`, html.EscapeString(e.Profile))
+	}
 	fmt.Fprintf(bw, ` <span class="lang">language %s %.2f</span> <span class="nf">%d %s</span></p></header>`+"\n",
 		html.EscapeString(e.Language), finite(e.LanguageConfidence), len(e.Findings), plural(len(e.Findings), "finding", "findings"))
 	writeCategories(bw, e.Categories)
