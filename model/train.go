@@ -231,15 +231,7 @@ func Train(samples []Sample, o TrainOptions) (*Model, *TrainReport, error) {
 			}
 		}
 	}
-	var xs, ys []float64
-	for i, s := range samples {
-		if s.pure() {
-			xs = append(xs, rep.OOF[i])
-			ys = append(ys, s.Label)
-		}
-	}
-	a, c := fitLogistic(xs, ys)
-	m := &Model{Version: Version, Features: weights, Intercept: b0, Calibration: Calibration{A: a, B: c}}
+	m := &Model{Version: Version, Features: weights, Intercept: b0, Calibration: calibrate(samples, rep.OOF, isPure)}
 	rep.Score = make([]float64, len(samples))
 	for i := range samples {
 		rep.Score[i] = 100 * m.Probability(rep.OOF[i])
@@ -317,20 +309,26 @@ func fitProfile(samples []Sample, z func(i, j int) float64, ids []string, cols [
 			}
 		}
 	}
+	pr.Calibration = calibrate(samples, oof, member)
+	score := make([]float64, len(samples))
+	for i := range samples {
+		score[i] = 100 * sigmoid(pr.Calibration.A*oof[i]+pr.Calibration.B)
+	}
+	return pr, score, nil
+}
+
+// calibrate fits the logistic calibration of out-of-fold outputs on the
+// kept samples' labels.
+func calibrate(samples []Sample, oof []float64, keep func(i int) bool) Calibration {
 	var xs, ys []float64
 	for i, s := range samples {
-		if member(i) {
+		if keep(i) {
 			xs = append(xs, oof[i])
 			ys = append(ys, s.Label)
 		}
 	}
 	a, b := fitLogistic(xs, ys)
-	pr.Calibration = Calibration{A: a, B: b}
-	score := make([]float64, len(samples))
-	for i := range samples {
-		score[i] = 100 * sigmoid(a*oof[i]+b)
-	}
-	return pr, score, nil
+	return Calibration{A: a, B: b}
 }
 
 // stage is one fitted linear stage over a set of columns.
