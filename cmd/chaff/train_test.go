@@ -1,9 +1,16 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/chaff-dev/chaff/model"
 )
 
 func TestBalanceWeights(t *testing.T) {
@@ -89,5 +96,71 @@ func TestProfileOf(t *testing.T) {
 		if err != nil || !slices.Equal(got, tc.want) || !slices.Equal(names, tc.names) {
 			t.Errorf("%q: %q %q %v, want %q %q", tc.flags, got, names, err, tc.want, tc.names)
 		}
+	}
+}
+
+// TestTrainCommandWithProfile trains a model with a profile end to end on
+// a small labelled corpus written here, then scores with it; a profile
+// that takes no document is refused before any training.
+func TestTrainCommandWithProfile(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	person := []string{
+		"The council voted %d to %d on Tuesday to close the library.",
+		"\"We lost %d sheep in the storm,\" said the farmer.",
+		"Police said a %d-year-old man was arrested at 11pm.",
+		"Tickets cost £%d and the show starts at 7.30pm.",
+		"Repairs will cost about £%d,000, the report said.",
+		"The bus route, which carried %d passengers a day, ends in March.",
+	}
+	chat := []string{
+		"Moreover, this underscores the pivotal importance of fostering innovation, with %d new projects.",
+		"Furthermore, it is crucial to recognize the transformative potential of the %d initiatives.",
+		"Ultimately, embracing change is key to achieving sustainable growth for %d communities.",
+		"This comprehensive approach plays a vital role in shaping a brighter future for %d families.",
+	}
+	old := []string{
+		"and then the man went to the shop and the man said %d times that the shop was the shop.",
+		"the people of the town said that the town was a town of %d people in the town.",
+	}
+	text := func(from []string) string {
+		var b strings.Builder
+		for range 12 {
+			fmt.Fprintf(&b, from[rng.Intn(len(from))]+" ", rng.Intn(90)+2)
+		}
+		return b.String()
+	}
+	dir := t.TempDir()
+	data := filepath.Join(dir, "train.jsonl")
+	var lines []string
+	for i := range 60 {
+		rec := map[string]any{"id": fmt.Sprint(i), "group": fmt.Sprint(i), "label": 0, "generator": "human", "text": text(person)}
+		switch i % 4 {
+		case 1:
+			rec["label"], rec["generator"], rec["text"] = 1, "chat-model", text(chat)
+		case 3:
+			rec["label"], rec["generator"], rec["text"] = 1, "old-model", text(old)
+		}
+		b, _ := json.Marshal(rec)
+		lines = append(lines, string(b))
+	}
+	if err := os.WriteFile(data, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "m.json")
+	r := chaff(t, nil, "train", "-o", out, "--folds", "3", "--profile", "chat=generator:chat-model,none", data)
+	if r.code != 0 || !strings.Contains(r.stdout, "profile chat (machine texts: generator in chat-model,none)") {
+		t.Fatalf("train: %v", r)
+	}
+	m, err := model.Load(out)
+	if err != nil || len(m.Profiles) != 1 || m.Profiles[0].Name != "chat" {
+		t.Fatalf("model %v: %+v", err, m)
+	}
+	if r := chaff(t, nil, "score", "--model", out, "--format", "jsonl", council); r.code != 0 {
+		t.Errorf("score with the trained model: %v", r)
+	}
+
+	r = chaff(t, nil, "train", "-o", filepath.Join(dir, "bad.json"), "--profile", "chat=generator:gpt-5", data)
+	if r.code != 2 || !strings.Contains(r.stderr, `--profile "chat": no machine-written document has generator in gpt-5`) {
+		t.Errorf("profile without documents: %v", r)
 	}
 }
