@@ -155,6 +155,14 @@ func decodeInPlace(out *bytes.Buffer, raw []byte) {
 			if j := bytes.IndexByte(raw[i:min(len(raw), i+12)], ';'); j > 1 {
 				ref := string(raw[i : i+j+1])
 				if dec := html.UnescapeString(ref); dec != ref {
+					// "&#10;" and "&#13;" must not break the line: the
+					// text keeps the file's lines.
+					dec = strings.Map(func(r rune) rune {
+						if r == '\n' || r == '\r' {
+							return ' '
+						}
+						return r
+					}, dec)
 					out.WriteString(dec)
 					pad += utf8.RuneCountInString(ref) - utf8.RuneCountInString(dec)
 					i += j + 1

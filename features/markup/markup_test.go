@@ -85,3 +85,16 @@ func TestFormatOf(t *testing.T) {
 		}
 	}
 }
+
+// A reference that decodes to a line break ("&#10;", "&#XA;", "&#13;")
+// stays on its line, as a space: findings must point into the file as
+// written.
+func TestHTMLLineBreakReferences(t *testing.T) {
+	for _, src := range []string{"<p>a&#10;b</p>", "<p>a&#XA;b</p>", "<p>a&#13;b\nc</p>", "&#xa;"} {
+		p := HTMLText([]byte(src))
+		sameShape(t, []byte(src), p.Text)
+		if strings.ContainsAny(string(p.Text), "\r") || strings.Count(string(p.Text), "\n") != strings.Count(src, "\n") {
+			t.Errorf("%q: a reference broke the line: %q", src, p.Text)
+		}
+	}
+}
