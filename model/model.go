@@ -198,16 +198,18 @@ func (m *Model) bind() error {
 		return fmt.Errorf("no features")
 	}
 	m.index = make([]int, len(m.Features))
-	seen := map[string]bool{}
+	at := map[string]int{} // feature ID -> position in m.Features
+	own := make([]float64, len(m.Features))
 	for i, w := range m.Features {
 		p, ok := pos[w.ID]
 		if !ok {
 			return fmt.Errorf("unknown feature %q (a model trained by another chaff version?)", w.ID)
 		}
-		if seen[w.ID] {
+		if _, dup := at[w.ID]; dup {
 			return fmt.Errorf("feature %q appears twice", w.ID)
 		}
-		seen[w.ID] = true
+		at[w.ID] = i
+		own[i] = w.Coef
 		if !(w.Scale > 0) || math.IsInf(w.Scale, 0) || !finite(w.Coef) || math.Abs(w.Coef) > maxMagnitude || !finite(w.Mean) {
 			return fmt.Errorf("feature %q: bad scale or coefficient", w.ID)
 		}
@@ -223,14 +225,6 @@ func (m *Model) bind() error {
 	}
 	if m.Calibration.A <= 0 {
 		return fmt.Errorf("calibration.a must be positive (a higher linear output is more likely machine-written)")
-	}
-	at := map[string]int{}
-	for i, w := range m.Features {
-		at[w.ID] = i
-	}
-	own := make([]float64, len(m.Features))
-	for i, w := range m.Features {
-		own[i] = w.Coef
 	}
 	m.weightings = []weighting{{"", m.Intercept, own, m.Calibration}}
 	names := map[string]bool{"": true}
@@ -289,24 +283,24 @@ type weighting struct {
 
 // decide returns the weighting that gives values the highest calibrated
 // probability, with each feature's contribution under it (coefficient
-// times clipped z-score) and its linear output.
+// times clipped z-score) and that probability.
 func (m *Model) decide(values []float64) (weighting, []float64, float64) {
 	z := m.standardise(values)
 	var best weighting
-	bestX, bestP := 0.0, -1.0
+	bestP := -1.0
 	for _, w := range m.weightings {
 		x := w.intercept
 		for i, c := range w.coef {
 			x += c * z[i]
 		}
 		if p := sigmoid(w.calibration.A*x + w.calibration.B); p > bestP {
-			best, bestX, bestP = w, x, p
+			best, bestP = w, p
 		}
 	}
 	for i, c := range best.coef {
 		z[i] *= c
 	}
-	return best, z, bestX
+	return best, z, bestP
 }
 
 // Probability calibrates a linear output.
@@ -449,8 +443,7 @@ func (m *Model) WithThresholds(t Thresholds) (*Model, error) {
 
 func (m *Model) explain(values []float64, results []features.Result) *Explanation {
 	cat := features.Catalogue()
-	w, contrib, x := m.decide(values)
-	p := sigmoid(w.calibration.A*x + w.calibration.B)
+	w, contrib, p := m.decide(values)
 	// Contributions are reported in log-odds of the calibrated score, the
 	// unit in which hard evidence is counted too.
 	for i := range contrib {
