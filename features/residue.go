@@ -297,7 +297,7 @@ func init() {
 			AnyLanguage: true,
 			Suspect:     true,
 			Category:    Residue,
-			Description: "three or more blank (or non-breaking-space) lines left at the end of the text",
+			Description: "three or more blank (or non-breaking-space) lines left at the end of a plain-text file (not HTML or Markdown, whose markup reads as blank lines)",
 			Fires: []string{
 				"The council met on Tuesday.\n\n\n\n",
 				"The council met on Tuesday.\n\u00a0\n \n\u00a0\n",
@@ -1183,8 +1183,11 @@ func extractNavMenu(d *Document) Result {
 // ---- residue.trailing-blank ----
 
 func extractTrailingBlank(d *Document) Result {
-	if d.Format == "html" {
-		return Result{} // closing tags read as blank lines: nothing to see
+	if d.Format == "html" || d.Format == "markdown" {
+		// markup reads as blank lines (closing tags; a closing code
+		// block, link definitions or comments in Markdown): a file's
+		// trailing blanks say nothing there
+		return Result{}
 	}
 	n := len(d.Lines)
 	end := n
