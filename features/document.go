@@ -184,6 +184,14 @@ func (d *Document) Pos(offset int) (line, col int) {
 	return i + 1, utf8.RuneCountInString(d.Text[d.lineStarts[i]:offset]) + 1
 }
 
+// inView reports whether offset of Text falls on one of d's lines: a view
+// (Prose, Article) shares the whole Text but blanks the lines it leaves
+// out, so a rule that scans Text itself asks this of each match.
+func (d *Document) inView(offset int) bool {
+	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
+	return i >= 0 && i < len(d.Lines) && !d.Lines[i].Blank
+}
+
 // Finding builds a finding for span, positioned in the original text.
 func (d *Document) Finding(span Span, weight float64) Finding {
 	line, col := d.Pos(span.Start)

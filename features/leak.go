@@ -87,6 +87,8 @@ func init() {
 				"Our team at [COMPANY_NAME] is ready to help.",
 				"Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
 				"Book your table today (insert booking link here).",
+				"Welcome to {city_name}, the friendliest town in the region.",
+				"For details, contact [Name of Company] before the end of the month.",
 			},
 			Quiet: []string{
 				"\"We told [the minister] that the figures were wrong,\" she said.",
@@ -98,6 +100,8 @@ func init() {
 				"Engineers had to insert a new cable here after the storm.",
 				"The full report is online [link] and runs to 200 pages.",
 				"\"They [company] never paid us,\" the builder said.",
+				"The log command takes a template such as '{rev}: {author}' and prints one line a commit.",
+				"Give her a gift she loves and she says: \"Oh, [name of the gift]! Thank you, I love it.\"",
 			},
 			Extract: extractPlaceholder,
 		},
@@ -389,8 +393,12 @@ func placeholderSlot(inner string) bool {
 		return len(fields) > 1 || unicode.IsUpper(r)
 	}
 	switch {
-	case strings.HasPrefix(low, "insert ") || strings.HasPrefix(low, "enter your ") || strings.HasPrefix(low, "name of "):
+	case strings.HasPrefix(low, "insert ") || strings.HasPrefix(low, "enter your "):
 		return true
+	case strings.HasPrefix(low, "name of "):
+		// "[Name of Company]"; a lower-case "[name of the item]" is how
+		// wikis and transcripts mark a word that varies
+		return strings.HasPrefix(inner, "Name of ") || strings.HasPrefix(inner, "NAME OF ")
 	case strings.HasPrefix(low, "your ") && len(fields) <= 4:
 		if r, _ := utf8.DecodeRuneInString(fields[0]); fields[0] == "Your" && len(fields) > 1 {
 			if r2, _ := utf8.DecodeRuneInString(fields[1]); unicode.IsUpper(r2) && unicode.IsUpper(r) {
@@ -461,7 +469,9 @@ func extractPlaceholder(d *Document) Result {
 			if double && strings.HasPrefix(t[j:], "}}") {
 				closeLen = 2
 			}
-			if placeholderIdent(inner) && (double && closeLen == 2 || !double && (strings.Contains(inner, "_") || placeholderWords[lowerASCII(strings.TrimSpace(inner))])) {
+			// a single-brace word ("{author}") is a format string or a
+			// template keyword in technical prose; {company_name} is a slot
+			if placeholderIdent(inner) && (double && closeLen == 2 || !double && strings.Contains(inner, "_")) {
 				spans = append(spans, Span{i, j + closeLen})
 			}
 		}
@@ -485,8 +495,8 @@ func extractPlaceholder(d *Document) Result {
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	last := -1
 	for _, sp := range spans {
-		if sp.Start < last {
-			continue // inside a slot already reported
+		if sp.Start < last || !d.inView(sp.Start) {
+			continue // inside a slot already reported, or not in the article
 		}
 		last = sp.End
 		fs = append(fs, d.Finding(sp, 1))
@@ -604,7 +614,9 @@ func extractChatCitation(d *Document) Result {
 	}
 	var fs []Finding
 	for _, sp := range merged {
-		fs = append(fs, d.Finding(sp, 1))
+		if d.inView(sp.Start) {
+			fs = append(fs, d.Finding(sp, 1))
+		}
 	}
 	return leakResult(fs)
 }

@@ -20,6 +20,9 @@ func TestTooShort(t *testing.T) {
 	}{
 		{"a teaser is too short", "Council votes to close the quarry pond for the summer after two rescues.", TooShort},
 		{"hard evidence still flags", "As an AI language model, I cannot write about the quarry pond.", Flagged},
+		// 60 words of menu, 13 of prose: the statistics would read 13 words
+		{"a long menu around a caption is too short", strings.Repeat("Home\nNews\nSport\nWeather\nBusiness\nTravel\n", 10) +
+			"Council votes to close the quarry pond for the summer after two rescues.\n", TooShort},
 	}
 	for _, tc := range cases {
 		e := c.Explain(features.NewDocumentString(tc.text))
@@ -29,6 +32,10 @@ func TestTooShort(t *testing.T) {
 		if e.Scored() != (tc.want != TooShort) {
 			t.Errorf("%s: Scored() = %v", tc.name, e.Scored())
 		}
+	}
+	story := strings.Repeat("The council voted on Tuesday to close the quarry pond for the summer after two rescues. ", 5)
+	if e := c.Explain(features.NewDocumentString(story)); !e.Scored() {
+		t.Errorf("a 75-word story: verdict %s, want a score", e.Verdict)
 	}
 	c.Limits.MinWords = 0
 	if e := c.Explain(features.NewDocumentString(cases[0].text)); e.Verdict == TooShort {

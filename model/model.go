@@ -87,9 +87,11 @@ type Thresholds struct {
 	Flagged float64 `json:"flagged"`
 }
 
-// Limits are the texts a model can judge. Below MinWords words its scores
-// fall apart (AUROC and false positives by length band: chaff eval
-// --by-length), so such a text gets the verdict too-short and no score.
+// Limits are the texts a model can judge. Below MinWords words of prose
+// (the running text its statistics read: no headings, menus or widget
+// lines, and only an HTML page's main text) its scores fall apart (AUROC
+// and false positives by length band: chaff eval --by-length), so such a
+// text gets the verdict too-short and no score.
 type Limits struct {
 	MinWords int `json:"min_words"`
 	// Languages the model was trained on (ISO 639-3). A text reliably
@@ -376,7 +378,10 @@ func (m *Model) ExplainFiltered(d *features.Document, drop func(features.Finding
 	switch {
 	case !m.supports(lang):
 		m.unsupported(e)
-	case d.WordCount < m.Limits.MinWords && !e.Hard:
+	case d.Prose().WordCount < m.Limits.MinWords && !e.Hard:
+		// the words the statistics were read from, not the page's: a
+		// 3,900-word page around a 15-word caption scored 100 on rates
+		// over 15 words
 		e.Verdict = TooShort
 	}
 	return e
