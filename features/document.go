@@ -73,6 +73,9 @@ type Document struct {
 
 	lineStarts []int
 	headingAt  map[int]int // line index -> index into Headings
+	// wrapped marks the lines of hard-wrapped paragraphs (findWrapped);
+	// views share it, line indices being the same.
+	wrapped []bool
 
 	// stream is the lower-cased token stream the phrase matcher runs over:
 	// words and sentence punctuation joined by single spaces, so that a phrase
@@ -131,6 +134,7 @@ func (d *Document) RestrictProse(keep func(line string) bool) {
 func NewDocument(raw []byte) *Document {
 	d := &Document{Text: normalise(raw), Format: "text"}
 	d.splitLines()
+	d.findWrapped()
 	d.tokenise()
 	d.splitSentences()
 	d.splitParagraphs()
@@ -222,7 +226,7 @@ func (d *Document) IsHeading(i int) bool { _, ok := d.headingAt[i]; return ok }
 func (d *Document) Prose() *Document {
 	if d.prose == nil {
 		d.prose = d.view(func(i int, l Line) bool {
-			return d.isProseLine(i) && (d.proseKeep == nil || d.proseKeep(l.Text))
+			return (d.wrapped[i] || d.isProseLine(i)) && (d.proseKeep == nil || d.proseKeep(l.Text))
 		}, false)
 		d.prose.prose = d.prose
 	}
@@ -265,7 +269,7 @@ func (d *Document) view(keep func(int, Line) bool, withHeadings bool) *Document 
 	if n == nonBlank || n == 0 {
 		return d
 	}
-	p := &Document{Text: d.Text, Format: d.Format, lineStarts: d.lineStarts, headingAt: map[int]int{}, house: d.house}
+	p := &Document{Text: d.Text, Format: d.Format, lineStarts: d.lineStarts, headingAt: map[int]int{}, house: d.house, wrapped: d.wrapped}
 	if withHeadings {
 		p.Headings, p.headingAt, p.proseKeep = d.Headings, d.headingAt, d.proseKeep
 	}
@@ -316,11 +320,109 @@ func (d *Document) isProseLine(i int) bool {
 		return false
 	}
 	t := strings.TrimSpace(d.Lines[i].Text)
-	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune(".!?…\"”'’)", last) {
+	if endsSentence(t) {
 		return hasFields(t, 2)
 	}
 	return hasFields(t, proseMinWords)
+}
+
+// endsSentence reports whether a line ends like a sentence.
+func endsSentence(line string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(line, unicode.IsSpace))
+	return strings.ContainsRune(".!?…\"”'’)", last)
+}
+
+// wrappedMinWords and wrappedMinChars are the least a line of a
+// hard-wrapped paragraph holds before its last: wrapping at 60-80 columns
+// leaves 9-14 words a line, while a menu or a widget has one to four
+// words and a keyword list is short ("apples, pears, plums, figs").
+const (
+	wrappedMinWords = 5
+	wrappedMinChars = 40
+)
+
+func linesText(ls []Line) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.Text
+	}
+	return out
+}
+
+// runsOn reports whether line i's text may go on into the next line's: it
+// ends a sentence, or the next line starts lower-case, or line i ends in a
+// comma, a capitalised word (a name broken by the wrap) or a function
+// word. A headline above a paragraph ("Budget talks stall again" then "The
+// council ...") does not.
+func (d *Document) runsOn(i int) bool {
+	t := strings.TrimSpace(d.Lines[i].Text)
+	if endsSentence(t) {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(d.Lines[i+1].Text)); !unicode.IsUpper(r) {
+		return true
+	}
+	if last, _ := utf8.DecodeLastRuneInString(t); strings.ContainsRune(",;:-–—", last) {
+		return true
+	}
+	w := t[strings.LastIndexFunc(t, unicode.IsSpace)+1:]
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		return true
+	}
+	return styleFunctionWords[strings.ToLower(w)]
+}
+
+// findWrapped marks the lines of hard-wrapped paragraphs: a run of two or
+// more adjacent lines of wrappedMinWords words or more, up to the last
+// that ends a sentence, a short closing line included. In such a run a line
+// break is a space: the sentence goes on, the prose view keeps the line,
+// and no line is a heading or a title. Before, each line stood alone: a
+// wrapped line ends mid-sentence and is shorter than proseMinWords, so on
+// dev hard-wrapped at 72 columns the mean sentence came out at 6 words
+// instead of 21, 598 texts fell under the model's 50 words of prose (331
+// as written) and AUROC fell from 0.83 to 0.78.
+func (d *Document) findWrapped() {
+	n := len(d.Lines)
+	d.wrapped = make([]bool, n)
+	inRun := func(i int) bool {
+		if i >= n || d.Lines[i].Blank {
+			return false
+		}
+		t := strings.TrimSpace(d.Lines[i].Text)
+		return utf8.RuneCountInString(t) >= wrappedMinChars && markdownHeadingLevel(t) == 0 && hasFields(t, wrappedMinWords)
+	}
+	for i := 0; i < n; i++ {
+		if !inRun(i) {
+			continue
+		}
+		j := i + 1
+		for inRun(j) && d.runsOn(j-1) {
+			j++
+		}
+		first, end := i, j
+		if isTitleLine(strings.TrimSpace(d.Lines[i].Text)) {
+			first++ // a title right above its first paragraph
+		}
+		if j < n && !d.Lines[j].Blank && markdownHeadingLevel(strings.TrimSpace(d.Lines[j].Text)) == 0 &&
+			endsSentence(d.Lines[j].Text) && d.runsOn(j-1) {
+			end = j + 1 // "the council said." closing the paragraph
+		}
+		for end > first && !endsSentence(d.Lines[end-1].Text) {
+			end--
+		}
+		// lines after the last sentence end are prose when they hold a
+		// sentence's worth of words, as one such line would (scraped text
+		// often loses its last full stop)
+		if end < j && hasFields(strings.Join(linesText(d.Lines[max(end, first):j]), " "), proseMinWords) {
+			end = j
+		}
+		if end-first >= 2 {
+			for k := first; k < end; k++ {
+				d.wrapped[k] = true
+			}
+		}
+		i = j - 1
+	}
 }
 
 // hasFields reports whether s has at least n space-separated fields, as
@@ -615,7 +717,7 @@ func (d *Document) splitSentences() {
 		start = -1
 	}
 	for i, t := range d.Tokens {
-		if start >= 0 && t.Line != d.Tokens[i-1].Line {
+		if prev := d.Tokens[max(i-1, 0)].Line; start >= 0 && t.Line != prev && !(t.Line == prev+1 && d.wrapped[prev] && d.wrapped[t.Line]) {
 			flush(i)
 		}
 		if start < 0 {
@@ -724,7 +826,7 @@ func (d *Document) findHeadings() {
 	}
 	for i, l := range d.Lines {
 		t := strings.TrimSpace(l.Text)
-		if t == "" {
+		if t == "" || d.wrapped[i] {
 			continue
 		}
 		if lvl := markdownHeadingLevel(t); lvl > 0 {

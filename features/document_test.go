@@ -110,3 +110,60 @@ func TestIsWordRuneASCII(t *testing.T) {
 		}
 	}
 }
+
+// A hard-wrapped paragraph reads like the same paragraph on one line:
+// sentences run across line breaks, the prose view keeps every line and
+// no wrapped line is a heading. Short lines (a menu, a list) still end
+// where they end.
+func TestHardWrappedParagraphs(t *testing.T) {
+	para := "The parish council voted on Tuesday to close the old quarry pond to swimmers until " +
+		"September, after two people were pulled from the water in June. Councillor Dev Mistry, " +
+		"who proposed the ban, said the water was cold and deep and that there were ledges " +
+		"nobody could see from the bank. Fencing Goes Up Next Week Along the Northern Path, " +
+		"the clerk added, and signs will follow."
+	oneLine := NewDocumentString("Quarry Pond Closes for the Summer\n\n" + para + "\n")
+	var wrapped strings.Builder
+	line := ""
+	for _, w := range strings.Fields(para) {
+		if line != "" && len(line)+1+len(w) > 60 {
+			wrapped.WriteString(line + "\n")
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	wrapped.WriteString(line + "\n")
+	d := NewDocumentString("Quarry Pond Closes for the Summer\n\n" + wrapped.String())
+	if len(d.Lines) < 8 {
+		t.Fatalf("wrapping made %d lines", len(d.Lines))
+	}
+	sentences := func(d *Document) []string {
+		var out []string
+		for _, s := range d.Sentences {
+			out = append(out, strings.Join(strings.Fields(d.Text[s.Start:s.End]), " "))
+		}
+		return out
+	}
+	if got, want := sentences(d), sentences(oneLine); !reflect.DeepEqual(got, want) {
+		t.Errorf("wrapped sentences\n%q\nwant\n%q", got, want)
+	}
+	if got, want := d.Prose().WordCount, oneLine.Prose().WordCount; got != want {
+		t.Errorf("prose words %d, want %d", got, want)
+	}
+	if len(d.Headings) != 1 || d.Headings[0].Text != "Quarry Pond Closes for the Summer" {
+		t.Errorf("headings %+v, want the title only", d.Headings)
+	}
+
+	for _, text := range []string{
+		"Home\nNews\nSport\nThe council voted on Tuesday to close the pond.",
+		"apples, pears, plums, figs, cherries\nThe market opened at nine.",
+		"Council budget talks stall again as unions reject the offer\nThe market opened at nine on Monday after the holiday.",
+	} {
+		d := NewDocumentString(text)
+		if len(d.Sentences) != 2 && !strings.HasPrefix(text, "Home") || strings.HasPrefix(text, "Home") && len(d.Sentences) != 4 {
+			t.Errorf("%q: %d sentences; lines that are not wrapped prose end at their line break", text, len(d.Sentences))
+		}
+	}
+}

@@ -268,7 +268,7 @@ func seoTitleRepetition(d *Document) Result {
 			break
 		}
 	}
-	if li < 0 || strings.HasSuffix(strings.TrimSpace(d.Lines[li].Text), ".") {
+	if li < 0 || d.wrapped[li] || strings.HasSuffix(strings.TrimSpace(d.Lines[li].Text), ".") {
 		return Result{}
 	}
 	toks := d.Tokens
