@@ -102,6 +102,7 @@ func init() {
 				"\"They [company] never paid us,\" the builder said.",
 				"The log command takes a template such as '{rev}: {author}' and prints one line a commit.",
 				"Give her a gift she loves and she says: \"Oh, [name of the gift]! Thank you, I love it.\"",
+				"PLEASE READ THE RULES BEFORE POSTING. [LINK IN THE SIDEBAR] THANK YOU.",
 			},
 			Extract: extractPlaceholder,
 		},
@@ -435,6 +436,20 @@ func placeholderSlot(inner string) bool {
 	return snake && strings.Count(inner, "_") >= 1 && len(fields) == 1 && len(inner) >= 5
 }
 
+// inCapsLine reports whether t[i:j] is upper-case on a line with no
+// lower-case letter: in a text typed in capitals, "[LINK HERE]" is how the
+// writer typed it, not an ALL-CAPS slot name.
+func inCapsLine(t string, i, j int) bool {
+	start := strings.LastIndexByte(t[:i], '\n') + 1
+	end := strings.IndexByte(t[j:], '\n')
+	if end < 0 {
+		end = len(t)
+	} else {
+		end += j
+	}
+	return !strings.ContainsFunc(t[start:end], unicode.IsLower)
+}
+
 func extractPlaceholder(d *Document) Result {
 	var fs []Finding
 	var spans []Span
@@ -444,7 +459,7 @@ func extractPlaceholder(d *Document) Result {
 		end := strings.IndexAny(t[i+1:], "]\n")
 		if end >= 0 && t[i+1+end] == ']' {
 			j := i + 1 + end
-			if !(j+1 < len(t) && t[j+1] == '(') && placeholderSlot(t[i+1:j]) {
+			if !(j+1 < len(t) && t[j+1] == '(') && placeholderSlot(t[i+1:j]) && !inCapsLine(t, i, j+1) {
 				spans = append(spans, Span{i, j + 1})
 			}
 		}
