@@ -181,18 +181,20 @@ func normalise(raw []byte) string {
 // Pos maps a byte offset of Text to the 1-based line and column (in
 // characters) of the original input.
 func (d *Document) Pos(offset int) (line, col int) {
-	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
-	if i < 0 {
-		i = 0
-	}
+	i := max(d.lineAt(offset), 0)
 	return i + 1, utf8.RuneCountInString(d.Text[d.lineStarts[i]:offset]) + 1
+}
+
+// lineAt returns the index of the line holding offset (-1 before the first).
+func (d *Document) lineAt(offset int) int {
+	return sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
 }
 
 // inView reports whether offset of Text falls on one of d's lines: a view
 // (Prose, Article) shares the whole Text but blanks the lines it leaves
 // out, so a rule that scans Text itself asks this of each match.
 func (d *Document) inView(offset int) bool {
-	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
+	i := d.lineAt(offset)
 	return i >= 0 && i < len(d.Lines) && !d.Lines[i].Blank
 }
 
@@ -341,12 +343,15 @@ const (
 	wrappedMinChars = 40
 )
 
-func linesText(ls []Line) []string {
-	out := make([]string, len(ls))
-	for i, l := range ls {
-		out[i] = l.Text
+// fieldsAtLeast reports whether lines hold n space-separated fields or
+// more between them.
+func fieldsAtLeast(lines []Line, n int) bool {
+	for _, l := range lines {
+		if n -= fieldCount(l.Text, n); n <= 0 {
+			return true
+		}
 	}
-	return out
+	return n <= 0
 }
 
 // runsOn reports whether line i's text may go on into the next line's: it
@@ -413,7 +418,7 @@ func (d *Document) findWrapped() {
 		// lines after the last sentence end are prose when they hold a
 		// sentence's worth of words, as one such line would (scraped text
 		// often loses its last full stop)
-		if end < j && hasFields(strings.Join(linesText(d.Lines[max(end, first):j]), " "), proseMinWords) {
+		if tail := d.Lines[max(end, first):max(j, end)]; fieldsAtLeast(tail, proseMinWords) {
 			end = j
 		}
 		if end-first >= 2 {
@@ -427,21 +432,24 @@ func (d *Document) findWrapped() {
 
 // hasFields reports whether s has at least n space-separated fields, as
 // len(strings.Fields(s)) >= n would, without building them.
-func hasFields(s string, n int) bool {
-	inField := false
+func hasFields(s string, n int) bool { return fieldCount(s, n) >= n }
+
+// fieldCount counts the space-separated fields of s, stopping at limit.
+func fieldCount(s string, limit int) int {
+	n, inField := 0, false
 	for _, r := range s {
 		if isSpaceRune(r) {
 			inField = false
 			continue
 		}
 		if !inField {
-			if n--; n <= 0 {
-				return true
+			if n++; n >= limit {
+				return n
 			}
 			inField = true
 		}
 	}
-	return n <= 0
+	return n
 }
 
 // foldLine lower-cases s (ASCII) and folds its runs of white space to one
