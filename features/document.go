@@ -4,6 +4,7 @@
 package features
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -72,6 +73,7 @@ type Document struct {
 	WordCount  int // word tokens (not numbers or punctuation)
 
 	lineStarts []int
+	origins    []Origin    // where each line starts in the file, when a reader broke its lines; nil: line for line
 	headingAt  map[int]int // line index -> index into Headings
 	// wrapped marks the lines of hard-wrapped paragraphs (findWrapped);
 	// views share it, line indices being the same.
@@ -182,7 +184,28 @@ func normalise(raw []byte) string {
 // characters) of the original input.
 func (d *Document) Pos(offset int) (line, col int) {
 	i := max(d.lineAt(offset), 0)
-	return i + 1, utf8.RuneCountInString(d.Text[d.lineStarts[i]:offset]) + 1
+	col = utf8.RuneCountInString(d.Text[d.lineStarts[i]:offset]) + 1
+	if d.origins != nil {
+		return d.origins[i].Line + 1, d.origins[i].Col + col
+	}
+	return i + 1, col
+}
+
+// Origin is where a line of Text starts in the file as written: the file's
+// line and the characters before it there, both from 0.
+type Origin struct{ Line, Col int }
+
+// SetOrigins says where each line of Text starts in the file, for a reader
+// that broke the file's lines (the HTML reader puts a minified page's
+// blocks on lines of their own), so that findings still point into the
+// file as written. It must be called before any feature runs, with one
+// origin a line.
+func (d *Document) SetOrigins(o []Origin) error {
+	if o != nil && len(o) != len(d.Lines) {
+		return fmt.Errorf("features: %d line origins for %d lines", len(o), len(d.Lines))
+	}
+	d.origins = o
+	return nil
 }
 
 // lineAt returns the index of the line holding offset (-1 before the first).
@@ -271,7 +294,7 @@ func (d *Document) view(keep func(int, Line) bool, withHeadings bool) *Document 
 	if n == nonBlank || n == 0 {
 		return d
 	}
-	p := &Document{Text: d.Text, Format: d.Format, lineStarts: d.lineStarts, headingAt: map[int]int{}, house: d.house, wrapped: d.wrapped}
+	p := &Document{Text: d.Text, Format: d.Format, lineStarts: d.lineStarts, origins: d.origins, headingAt: map[int]int{}, house: d.house, wrapped: d.wrapped}
 	if withHeadings {
 		p.Headings, p.headingAt, p.proseKeep = d.Headings, d.headingAt, d.proseKeep
 	}

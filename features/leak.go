@@ -314,7 +314,7 @@ func extractChatbot(d *Document) Result {
 		fs = append(fs, d.Finding(m.Span, 1))
 	}
 	for i, l := range d.Lines {
-		if !l.Blank && len(l.Text) <= 40 && chatLineCandidate(l.Text) && chatbotLines.Has(l.Text) && chatLinesContext(d, i) {
+		if !l.Blank && len(strings.TrimSpace(l.Text)) <= 40 && chatLineCandidate(l.Text) && chatbotLines.Has(l.Text) && chatLinesContext(d, i) {
 			fs = append(fs, d.LineFinding(i, 1))
 		}
 	}
@@ -336,7 +336,7 @@ func chatLinesContext(d *Document, i int) bool {
 		return true
 	}
 	for k := i - 3; k <= i+3; k++ {
-		if k != i && k >= 0 && k < len(d.Lines) && len(d.Lines[k].Text) <= 40 && chatLineCandidate(d.Lines[k].Text) && chatbotLines.Has(d.Lines[k].Text) {
+		if k != i && k >= 0 && k < len(d.Lines) && len(strings.TrimSpace(d.Lines[k].Text)) <= 40 && chatLineCandidate(d.Lines[k].Text) && chatbotLines.Has(d.Lines[k].Text) {
 			return true
 		}
 	}

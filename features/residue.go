@@ -167,6 +167,31 @@ func init() {
 			Extract: extractCookie,
 		},
 		&Feature{
+			ID:          "residue.site-chrome",
+			Suspect:     true,
+			Category:    Residue,
+			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines",
+			Fires: []string{
+				"Skip to main content",
+				"Privacy Policy",
+				"Terms & Conditions",
+				"Back to top",
+				"Previous post: Council sets the budget for 2021",
+				"© 2020 The Daily Courier. All rights reserved.",
+				"Copyright 2019 Smith Media Ltd",
+				"Do Not Sell My Personal Information",
+			},
+			Quiet: []string{
+				"Read the privacy policy before you sign the form, the council advised.",
+				"The company changed its terms of use in May.",
+				"© Getty Images",
+				"He was back to top form by the spring.",
+				"The next post office opens in June.",
+				"Copyright law has not kept up with streaming, the report argues.",
+			},
+			Extract: extractSiteChrome,
+		},
+		&Feature{
 			ID:          "residue.advertisement",
 			Suspect:     true,
 			Category:    Residue,
@@ -326,8 +351,12 @@ func resResult(fs []Finding) Result {
 func resEdge(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
 
 // resBlank: blank, or only spaces, non-breaking and zero-width spaces.
+// resTrim drops the space around a line: an HTML page's lines keep the
+// blanks of their tags, which say nothing of how long the text is.
+func resTrim(s string) string { return strings.TrimFunc(s, resEdge) }
+
 func resBlank(l Line) bool {
-	return l.Blank || strings.TrimFunc(l.Text, resEdge) == ""
+	return l.Blank || resTrim(l.Text) == ""
 }
 
 // resKey normalises a candidate widget line: surrounding (non-breaking) space,
@@ -395,6 +424,7 @@ func resLead(s string) string {
 
 // pass tells whether line may match.
 func (f *resFilter) pass(line string) bool {
+	line = resTrim(line)
 	if len(line) > f.maxLen {
 		return false
 	}
@@ -671,7 +701,7 @@ var shareFilter = newResFilter(resMaxLine, []map[string]bool{shareStrong, shareN
 
 func extractShare(d *Document) Result {
 	kind := func(k int) int {
-		if k < 0 || len(d.Lines[k].Text) > resMaxLine {
+		if k < 0 || len(resTrim(d.Lines[k].Text)) > resMaxLine {
 			return 0
 		}
 		return shareKind(resKey(d.Lines[k].Text))
@@ -774,6 +804,72 @@ func extractCookie(d *Document) Result {
 		return false
 	})
 }
+
+// ---- residue.site-chrome ----
+
+// chromeLabels are links and notices of a site's header and footer, which
+// no article carries as a line of its own. Single words ("Home", "Search",
+// "Menu") are left to residue.nav-menu, which wants a run of them.
+var chromeLabels = resSet(
+	"Skip to content", "Skip to main content", "Skip navigation", "Jump to navigation",
+	"Privacy Policy", "Privacy Notice", "Privacy Statement", "Privacy & Cookies", "Privacy and Cookies",
+	"Privacy Policy & Cookies", "Your Privacy Choices", "Your Privacy Rights",
+	"Terms of Use", "Terms of Service", "Terms and Conditions", "Terms & Conditions", "Terms of Sale",
+	"Accessibility Statement", "Sitemap", "Site Map", "Site Index", "Advertise With Us", "Media Kit",
+	"Do Not Sell My Personal Information", "Do Not Sell My Info", "Do Not Sell or Share My Personal Information",
+	"Back to top", "Back to Top ↑", "Scroll to top", "Go to top", "Top of page",
+	"Previous post", "Next post", "Previous article", "Next article", "Previous story", "Next story",
+	"Older posts", "Newer posts", "Older post", "Newer post",
+	"Affiliate Disclosure", "Advertiser Disclosure", "Editorial Policy", "Editorial Guidelines",
+	"Corrections Policy", "Ethics Policy", "All rights reserved", "Powered by WordPress",
+	"Proudly powered by WordPress",
+)
+
+// chromePrefixes open a line that then names a page ("Next post: ...") or
+// a site ("Skip to primary sidebar", "© 2020 ...").
+var chromePrefixes = []string{
+	"skip to ", "previous post", "next post", "previous article", "next article", "copyright ", "©", "(c) ",
+}
+
+var chromeFilter = newResFilter(200, []map[string]bool{chromeLabels}, chromePrefixes...)
+
+func extractSiteChrome(d *Document) Result {
+	return resScan(d, chromeFilter, func(_ int, key string) bool {
+		if chromeLabels[key] {
+			return true
+		}
+		words := len(strings.Fields(key))
+		switch {
+		case strings.HasPrefix(key, "skip to "):
+			return words <= 5
+		case strings.HasPrefix(key, "©") || strings.HasPrefix(key, "copyright ") || strings.HasPrefix(key, "(c) "):
+			// a copyright line names a year or reserves the rights; a
+			// photo credit ("© Getty Images") does neither
+			return words <= 25 && (resHasYear(key) || strings.Contains(key, "all rights reserved"))
+		case strings.HasSuffix(key, "all rights reserved"):
+			return words <= 25
+		}
+		for _, p := range []string{"previous post:", "next post:", "previous article:", "next article:"} {
+			if strings.HasPrefix(key, p) {
+				return words <= 20
+			}
+		}
+		return false
+	})
+}
+
+// resHasYear reports whether s holds a year from 1900 to 2099 as a word.
+func resHasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i:i+2] == "19" || s[i:i+2] == "20") && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // ---- residue.advertisement ----
 
@@ -951,7 +1047,7 @@ func templateID(t string) bool {
 func extractTemplateID(d *Document) Result {
 	var fs []Finding
 	for i, l := range d.Lines {
-		if l.Blank || len(l.Text) > resMaxLine || strings.IndexByte(l.Text, '/') < 0 && strings.IndexByte(l.Text, '$') < 0 {
+		if l.Blank || len(resTrim(l.Text)) > resMaxLine || strings.IndexByte(l.Text, '/') < 0 && strings.IndexByte(l.Text, '$') < 0 {
 			continue
 		}
 		t := strings.TrimFunc(l.Text, resEdge)
@@ -989,7 +1085,7 @@ func extractSiteCounter(d *Document) Result {
 	// a numbered list (1, 2, 3 on lines of their own) is not a counter.
 	prevVal, steps := -10, 0
 	for _, l := range d.Lines {
-		if l.Blank || len(l.Text) > 16 || !resNumberLine(l.Text) {
+		if l.Blank || len(resTrim(l.Text)) > 16 || !resNumberLine(l.Text) {
 			continue
 		}
 		v := resAtoi(strings.TrimFunc(l.Text, resEdge))
@@ -1004,7 +1100,7 @@ func extractSiteCounter(d *Document) Result {
 	var fs []Finding
 	fired := map[int]bool{}
 	for i, l := range d.Lines {
-		if l.Blank || len(l.Text) > 16 || !resNumberLine(l.Text) {
+		if l.Blank || len(resTrim(l.Text)) > 16 || !resNumberLine(l.Text) {
 			continue
 		}
 		p := resPrevNonBlank(d, i)
@@ -1155,7 +1251,7 @@ func extractNavMenu(d *Document) Result {
 			continue
 		}
 		blanks = 0
-		if len(l.Text) > 160 {
+		if len(resTrim(l.Text)) > 160 {
 			flush()
 			continue
 		}

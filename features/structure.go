@@ -213,7 +213,7 @@ func structureFormulaicHeading(d *Document) Result {
 			// a short stand-alone line ("Conclusion", "**Final Thoughts:**")
 			// that Document does not take for a title line; it must be the
 			// stock title whole ("Summary: guilty." is not).
-			if nonBlank <= 2 || len(l.Text) > 60 || strings.Count(strings.TrimSpace(l.Text), " ") > 4 {
+			if nonBlank <= 2 || len(strings.TrimSpace(l.Text)) > 60 || strings.Count(strings.TrimSpace(l.Text), " ") > 4 {
 				continue
 			}
 		}

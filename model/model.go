@@ -313,13 +313,19 @@ func (m *Model) Probability(x float64) float64 {
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 func logit(p float64) float64   { return math.Log(p / (1 - p)) }
 
-// residueFloor is the least score of a document carrying page residue of
-// k different kinds: the suspect threshold for one, rising towards (never
-// reaching) the flagged threshold as more kinds of widget show up, so that
-// residue alone never accuses anyone and more residue still ranks higher.
-func (m *Model) residueFloor(k int) float64 {
+// residueFloor is the least score of a document carrying page residue:
+// lines residue lines of kinds different kinds. It is the suspect threshold
+// for one line, rising towards (never reaching) the flagged threshold with
+// every further line, and thrice as fast with every further kind, so that
+// residue alone never accuses anyone and more residue always ranks higher:
+// a page with three widget lines more than its clean copy outscores it
+// even when both carry the same kinds (counting kinds alone, a real
+// article with a menu above it tied with its copy with a menu above and
+// below).
+func (m *Model) residueFloor(kinds, lines int) float64 {
 	s, f := m.Thresholds.Suspect, m.Thresholds.Flagged
-	floor := s + 0.9*(f-s)*(1-math.Pow(2, -float64(k-1)))
+	amount := float64(3*(kinds-1) + lines - kinds)
+	floor := s + 0.9*(f-s)*(1-math.Pow(0.85, amount))
 	// scores are shown to a tenth: stay a tenth below flagged.
 	return math.Max(s, math.Min(math.Ceil(floor*10)/10, f-0.1))
 }
@@ -497,12 +503,13 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	// Hard evidence: each firing hard feature is an independent witness
 	// worth hardProbability; they combine with the model like odds do.
 	hardLogit := logit(hardProbability)
-	residueRules := 0
+	residueRules, residueLines := 0, 0
 	suspectRule := map[string]bool{}
 	for i, f := range cat {
 		r := results[i]
 		if f.Suspect && len(r.Findings) > 0 {
 			residueRules++
+			residueLines += len(r.Findings)
 			suspectRule[f.ID] = true
 		}
 		if f.Hard && len(r.Findings) > 0 {
@@ -542,7 +549,7 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 		}
 		highestSuspect := math.Round((m.Thresholds.Flagged-0.1)*10) / 10
 		withoutResidue := 100 * sigmoid(logit(math.Min(math.Max(p, 1e-9), 1-1e-9))-e.Categories[features.Residue])
-		switch floor := m.residueFloor(residueRules); {
+		switch floor := m.residueFloor(residueRules, residueLines); {
 		case floor > e.Score:
 			moveTo(floor)
 		case !e.Hard && e.Score >= m.Thresholds.Flagged && withoutResidue < m.Thresholds.Flagged:

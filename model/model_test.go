@@ -380,42 +380,53 @@ func TestVerdictBoundaries(t *testing.T) {
 }
 
 func TestResidueFloor(t *testing.T) {
+	type kl struct{ kinds, lines int }
 	tests := []struct {
 		name             string
 		suspect, flagged float64
-		want             map[int]float64 // exact floors for some k
+		want             map[kl]float64 // exact floors
 		bug              string
 	}{
-		{"default-like", 86.2, 96.1, map[int]float64{1: 86.2, 2: 90.7}, ""},
-		{"round", 50, 90, map[int]float64{1: 50, 2: 68, 3: 77}, ""},
-		{"equal", 70, 70, map[int]float64{1: 70, 5: 70}, ""},
+		{"shipped", 98.0, 99.7, map[kl]float64{{1, 1}: 98.0, {1, 2}: 98.3, {1, 3}: 98.5, {2, 2}: 98.6, {3, 3}: 99.0, {5, 40}: 99.6}, ""},
+		{"round", 50, 90, map[kl]float64{{1, 1}: 50, {1, 2}: 55.4, {2, 2}: 63.9}, ""},
+		{"equal", 70, 70, map[kl]float64{{1, 1}: 70, {5, 9}: 70}, ""},
 		// thresholds less than a point apart: rounding the floor up to a
 		// tenth reaches the flagged line.
-		{"close", 96.0, 96.1, map[int]float64{1: 96.0}, "residueFloor rounds up to a tenth, so with thresholds less than 1 point apart (here 96.0/96.1) residue alone reaches the flagged threshold, against its doc comment (\"rising towards (never reaching) the flagged threshold\")"},
+		{"close", 96.0, 96.1, map[kl]float64{{1, 1}: 96.0}, "residueFloor rounds up to a tenth, so with thresholds less than 1 point apart (here 96.0/96.1) residue alone reaches the flagged threshold, against its doc comment (\"rising towards (never reaching) the flagged threshold\")"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			m := &Model{Thresholds: Thresholds{Suspect: tc.suspect, Flagged: tc.flagged}}
-			for k, want := range tc.want {
-				if got := m.residueFloor(k); !near(got, want, 1e-9) {
-					t.Errorf("residueFloor(%d) = %v, want %v", k, got, want)
+			for x, want := range tc.want {
+				if got := m.residueFloor(x.kinds, x.lines); !near(got, want, 1e-9) {
+					t.Errorf("residueFloor(%d kinds, %d lines) = %v, want %v", x.kinds, x.lines, got, want)
 				}
 			}
-			prev := 0.0
-			for k := 1; k <= 12; k++ {
-				f := m.residueFloor(k)
-				if f < prev {
-					t.Errorf("residueFloor(%d) = %v below residueFloor(%d) = %v", k, f, k-1, prev)
-				}
-				prev = f
-				if f < tc.suspect {
-					t.Errorf("residueFloor(%d) = %v below suspect %v", k, f, tc.suspect)
-				}
-				if tc.suspect < tc.flagged && m.Verdict(f) == Flagged {
-					if tc.bug != "" {
-						t.Fatalf("regression: %s: residueFloor(%d) = %v", tc.bug, k, f)
+			for k := 1; k <= 6; k++ {
+				prev := 0.0
+				for n := k; n <= 30; n++ {
+					f := m.residueFloor(k, n)
+					if f < prev || k > 1 && f < m.residueFloor(k-1, n) {
+						t.Errorf("residueFloor(%d, %d) = %v falls with more residue", k, n, f)
 					}
-					t.Errorf("residueFloor(%d) = %v reaches flagged %v", k, f, tc.flagged)
+					prev = f
+					if f < tc.suspect {
+						t.Errorf("residueFloor(%d, %d) = %v below suspect %v", k, n, f, tc.suspect)
+					}
+					if tc.suspect < tc.flagged && m.Verdict(f) == Flagged {
+						if tc.bug != "" {
+							t.Fatalf("regression: %s: residueFloor(%d, %d) = %v", tc.bug, k, n, f)
+						}
+						t.Errorf("residueFloor(%d, %d) = %v reaches flagged %v", k, n, f, tc.flagged)
+					}
+				}
+			}
+			// while the rise is more than a tenth, each line shows
+			if tc.flagged-tc.suspect > 1 {
+				for n := 1; n < 6; n++ {
+					if m.residueFloor(1, n+1) <= m.residueFloor(1, n) {
+						t.Errorf("residueFloor(1, %d) = residueFloor(1, %d) = %v", n+1, n, m.residueFloor(1, n))
+					}
 				}
 			}
 		})
@@ -426,10 +437,11 @@ func TestExplainResidueFloorGrowsWithKinds(t *testing.T) {
 	m := mustDefault(t)
 	for _, s := range []string{residueText, plainNewsText + "\n0 Comments", plainNewsText + "\nShare this article\nLeave a Reply\n0 Comments\nCookie settings"} {
 		e := m.Explain(features.NewDocumentString(s))
-		kinds := map[string]bool{}
+		kinds, lines := map[string]bool{}, 0
 		for _, f := range e.Findings {
 			if ft, err := features.Lookup(f.Rule); err == nil && ft.Suspect {
 				kinds[f.Rule] = true
+				lines++
 			}
 		}
 		if len(kinds) == 0 {
@@ -439,7 +451,7 @@ func TestExplainResidueFloorGrowsWithKinds(t *testing.T) {
 		if !e.Residue {
 			t.Errorf("Residue not set with %d kinds of residue", len(kinds))
 		}
-		if floor := m.residueFloor(len(kinds)); e.Score < floor {
+		if floor := m.residueFloor(len(kinds), lines); e.Score < floor {
 			t.Errorf("score %v below the floor %v for %d kinds of residue", e.Score, floor, len(kinds))
 		}
 		if !e.Hard && e.Verdict == Flagged && e.Score < m.Thresholds.Flagged {

@@ -23,6 +23,17 @@ func DocumentAs(f markup.Format, src []byte) *features.Document {
 	case markup.HTML:
 		p := markup.HTMLText(src)
 		d := features.NewDocument(p.Text)
+		if p.Origins != nil {
+			o := make([]features.Origin, len(p.Origins))
+			for i, x := range p.Origins {
+				o[i] = features.Origin{Line: x.Line, Col: x.Col}
+			}
+			// the counts agree by construction (FuzzHTMLText checks the
+			// HTML reader breaks lines as NewDocument splits them); were
+			// they ever to differ, positions would be off, which is better
+			// than a batch stopped
+			_ = d.SetOrigins(o)
+		}
 		if p.Main != nil {
 			d.RestrictProse(p.Main)
 		}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/chaff-dev/chaff/features"
@@ -144,6 +145,42 @@ func TestHTMLLeaksOnlyInArticle(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: leak and disclosure findings %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// A minified page (the whole file on one line) is read a block a line: the
+// residue rules find what they find on the page as written, and every
+// finding points at its match in the file's one line.
+func TestMinifiedHTML(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "check", "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := func(src []byte) (map[string]int, []features.Finding) {
+		n := map[string]int{}
+		var all []features.Finding
+		for _, r := range features.Extract(Document("page.html", src)) {
+			for _, f := range r.Findings {
+				if f.Category == features.Residue || f.Category == features.Leak {
+					n[f.Rule]++
+					all = append(all, f)
+				}
+			}
+		}
+		return n, all
+	}
+	flat := []byte(strings.Join(strings.Fields(string(src)), " "))
+	want, _ := rules(src)
+	got, findings := rules(flat)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("minified: residue and leak findings %v, want %v as pretty-printed", got, want)
+	}
+	line := []rune(string(flat))
+	for _, f := range findings {
+		at := string(line[min(f.Column-1, len(line)):])
+		if f.Line != 1 || !strings.HasPrefix(at, f.Match) {
+			t.Errorf("%s at %d:%d points at %.20q, not at %q", f.Rule, f.Line, f.Column, at, f.Match)
 		}
 	}
 }

@@ -41,7 +41,7 @@ func FuzzHTMLText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 		p := HTMLText(src)
-		sameShape(t, src, p.Text)
+		sameShapeHTML(t, src, p)
 		if p.Main != nil {
 			for _, l := range bytes.Split(p.Text, []byte("\n")) {
 				p.Main(string(l))

@@ -16,6 +16,14 @@ import (
 // article.
 type Page struct {
 	Text []byte
+	// Origins says where each line of Text starts in the file, when the
+	// reader broke a line of the file: a block element (a paragraph, a
+	// list item, a heading, a cell) that starts or ends after text on the
+	// same line starts a new line of Text, in place of its "<". Minified
+	// pages hold a whole page on one line, and read as one line nothing
+	// line-based works: no menu, share bar or comment counter is found.
+	// Nil when every line of Text is the file's line of the same number.
+	Origins []Origin
 	// Main tells whether a line of Text belongs to the article's main text
 	// (go-trafilatura's extraction). Nil when the extractor found none: then
 	// every line may be prose.
@@ -35,6 +43,18 @@ const (
 	MaxHTMLDepth    = 256
 	MaxHTMLElements = 20000
 )
+
+// Origin is where a line of Text starts in the file: the file's line and
+// the characters before it on that line, both from 0.
+type Origin struct{ Line, Col int }
+
+// blockElements are laid out on lines of their own by a browser.
+var blockElements = map[string]bool{"address": true, "article": true, "aside": true, "blockquote": true,
+	"br": true, "caption": true, "dd": true, "details": true, "dialog": true, "div": true, "dl": true, "dt": true,
+	"fieldset": true, "figcaption": true, "figure": true, "footer": true, "form": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "header": true, "hgroup": true, "hr": true, "li": true,
+	"main": true, "nav": true, "ol": true, "option": true, "p": true, "pre": true, "section": true,
+	"summary": true, "table": true, "td": true, "th": true, "tr": true, "ul": true, "body": true, "title": true}
 
 // voidElements never have children (and never an end tag).
 var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
@@ -59,7 +79,8 @@ func HTMLText(src []byte) *Page {
 	depth := 0        // inside hidden elements
 	var open []string // elements open, roughly as a browser would see them
 	maxOpen, elements := 0, 0
-	consumed := 0 // bytes of src the tokens covered
+	consumed := 0    // bytes of src the tokens covered
+	var blocks []int // offsets in out of block elements' tags
 	for {
 		tt := z.Next()
 		if tt == xhtml.ErrorToken {
@@ -80,8 +101,14 @@ func HTMLText(src []byte) *Page {
 				decodeInPlace(&out, raw)
 			}
 			continue
-		case xhtml.StartTagToken:
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
 			name, _ := z.TagName()
+			if blockElements[string(name)] && depth == 0 {
+				blocks = append(blocks, out.Len())
+			}
+			if tt == xhtml.SelfClosingTagToken {
+				break
+			}
 			if hidden[string(name)] {
 				depth++
 			}
@@ -95,6 +122,9 @@ func HTMLText(src []byte) *Page {
 			}
 		case xhtml.EndTagToken:
 			name, _ := z.TagName()
+			if blockElements[string(name)] && depth == 0 {
+				blocks = append(blocks, out.Len())
+			}
 			if hidden[string(name)] && depth > 0 {
 				depth--
 			}
@@ -108,20 +138,97 @@ func HTMLText(src []byte) *Page {
 		blank(&out, raw)
 	}
 	p := &Page{Text: out.Bytes(), TooComplex: maxOpen > MaxHTMLDepth || elements > MaxHTMLElements}
+	p.Origins = breakBlocks(p.Text, blocks)
 	if p.TooComplex {
 		return p
 	}
 	if res, err := trafilatura.Extract(bytes.NewReader(src), trafilatura.Options{ExcludeComments: true}); err == nil && res != nil {
 		main := squash(res.ContentText)
 		if len(strings.Fields(main)) >= 20 {
+			// a short line belongs to the main text when it is one of its
+			// lines: contained anywhere, a menu's "News" or "Travel" was
+			// taken for the article's wherever the word occurs in it
+			lines := map[string]bool{}
+			for _, l := range strings.Split(res.ContentText, "\n") {
+				lines[squash(l)] = true
+			}
 			p.Main = func(line string) bool {
 				l := squash(line)
-				return l != "" && strings.Contains(main, l)
+				if l == "" {
+					return false
+				}
+				if strings.Count(l, " ") < mainMinWords-1 {
+					return lines[l]
+				}
+				return strings.Contains(main, l)
 			}
 		}
 	}
 	return p
 }
+
+// breakBlocks turns the blank "<" of a block tag (at the given offsets of
+// text) into a line break when the line holds text before and after it
+// (so "<p>text</p>" on a line of its own stays as it is), and
+// returns where every line of the result starts in the file (nil when it
+// broke none). A line break is "\n", "\r\n" or a lone "\r", as
+// features.NewDocument reads them.
+func breakBlocks(text []byte, blocks []int) []Origin {
+	var inserted []int
+	pending, hasText := -1, false // a block tag after text, waiting for text after it
+	for pos, next := 0, 0; pos < len(text); pos++ {
+		if next < len(blocks) && blocks[next] == pos {
+			next++
+			if hasText && pending < 0 {
+				pending = pos
+			}
+			continue
+		}
+		switch c := text[pos]; {
+		case c == '\n' || c == '\r':
+			hasText, pending = false, -1
+		case c != ' ' && c != '\t':
+			if pending >= 0 {
+				text[pending] = '\n'
+				inserted = append(inserted, pending)
+				pending = -1
+			}
+			hasText = true
+		}
+	}
+	if len(inserted) == 0 {
+		return nil
+	}
+	origins := []Origin{{0, 0}}
+	line, col := 0, 0
+	for i := 0; i < len(text); {
+		switch {
+		case len(inserted) > 0 && i == inserted[0]:
+			// the tag's "<" became the break: the new line starts after it
+			inserted = inserted[1:]
+			col++
+			origins = append(origins, Origin{line, col})
+			i++
+			continue
+		case text[i] == '\r' || text[i] == '\n':
+			if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			i++
+			line, col = line+1, 0
+			origins = append(origins, Origin{line, 0})
+			continue
+		}
+		_, n := utf8.DecodeRune(text[i:])
+		i += n
+		col++
+	}
+	return origins
+}
+
+// mainMinWords is the length from which a line of the page is taken for
+// the main text's wherever the main text contains it.
+const mainMinWords = 4
 
 // squash folds runs of white space to one space.
 func squash(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -56,9 +56,46 @@ func TestMarkdownText(t *testing.T) {
 	}
 }
 
+// splitBreaks splits s at "\n", "\r\n" and lone "\r", as
+// features.NewDocument does.
+func splitBreaks(s string) []string {
+	return strings.Split(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"), "\n")
+}
+
+// sameShapeHTML checks that p.Text is src's text in place: line for line
+// when p has no Origins; else each line of Text as long as the stretch of
+// the file its origin and the next one bound (a broken line ends where the
+// block tag's "<" was).
+func sameShapeHTML(t *testing.T, src []byte, p *Page) {
+	t.Helper()
+	if p.Origins == nil {
+		sameShape(t, src, p.Text)
+		return
+	}
+	srcLines, lines := splitBreaks(string(src)), splitBreaks(string(p.Text))
+	if len(lines) != len(p.Origins) {
+		t.Fatalf("%d lines of text, %d origins", len(lines), len(p.Origins))
+	}
+	for k, o := range p.Origins {
+		if o.Line >= len(srcLines) || k > 0 && o.Line != p.Origins[k-1].Line && o.Line != p.Origins[k-1].Line+1 {
+			t.Fatalf("line %d: origin %+v after %+v", k, o, p.Origins[max(k-1, 0)])
+		}
+		want := utf8.RuneCountInString(srcLines[o.Line]) - o.Col
+		if k+1 < len(p.Origins) && p.Origins[k+1].Line == o.Line {
+			want = p.Origins[k+1].Col - 1 - o.Col
+		}
+		if got := utf8.RuneCountInString(lines[k]); got != want {
+			t.Errorf("line %d (from %+v): %d characters, want %d: %q", k, o, got, want, lines[k])
+		}
+	}
+}
+
 func TestHTMLText(t *testing.T) {
 	src := "<html><head><title>T</title><style>.a{}</style>\n<script>var s = \"0 Comments\";</script></head>\n<body><p>Caf&eacute; &amp; bar &#8217;s</p>\n<!-- Leave a Reply --><p>Share this article</p>\n</body></html>\n"
 	p := HTMLText([]byte(src))
+	if p.Origins != nil {
+		t.Errorf("a page whose blocks have lines of their own was broken: %q", p.Text)
+	}
 	sameShape(t, []byte(src), p.Text)
 	out := string(p.Text)
 	for _, k := range []string{"Caf\u00e9", "&", "bar", "\u2019s", "Share this article"} {
@@ -95,6 +132,36 @@ func TestHTMLLineBreakReferences(t *testing.T) {
 		sameShape(t, []byte(src), p.Text)
 		if strings.ContainsAny(string(p.Text), "\r") || strings.Count(string(p.Text), "\n") != strings.Count(src, "\n") {
 			t.Errorf("%q: a reference broke the line: %q", src, p.Text)
+		}
+	}
+}
+
+// A minified page (one line) is read a block a line: the menu items, the
+// paragraphs and the share bar each get a line, and each line's origin is
+// its place in the file's single line.
+func TestHTMLBlocksBreakLines(t *testing.T) {
+	src := `<html><body><nav><ul><li><a href="/">Home</a></li><li>News</li></ul></nav>` +
+		`<article><h1>Pond closes</h1><p>The pond closes today.</p><p>It opens in May.<br>Fencing goes up.</p></article>` +
+		`<div class="share">Share this article</div></body></html>`
+	p := HTMLText([]byte(src))
+	sameShapeHTML(t, []byte(src), p)
+	var got []string
+	for _, l := range strings.Split(string(p.Text), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			got = append(got, l)
+		}
+	}
+	want := []string{"Home", "News", "Pond closes", "The pond closes today.", "It opens in May.", "Fencing goes up.", "Share this article"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+	for k, l := range strings.Split(string(p.Text), "\n") {
+		if w := strings.TrimSpace(l); w != "" {
+			o := p.Origins[k]
+			col := o.Col + utf8.RuneCountInString(l[:strings.Index(l, w)])
+			if o.Line != 0 || !strings.HasPrefix(src[col:], w) {
+				t.Errorf("%q: origin %+v points at %q", w, o, src[col:min(len(src), col+len(w))])
+			}
 		}
 	}
 }
