@@ -73,6 +73,7 @@ func init() {
 				"Also Read: Floods close three roads in the valley",
 				"READ MORE: Council tax to rise by 5%",
 				"Related posts",
+				"Related Tutorials",
 				"You may also like",
 				"Others are reading now",
 				"Don’t miss",
@@ -87,6 +88,7 @@ func init() {
 				"You may also like the new menu, the chef said with a smile.",
 				"Most read books of the year included two debut novels.",
 				"Related: the minister's earlier statement on housing, which critics said was vague and misleading to voters.",
+				"Related work",
 			},
 			Extract: extractRelatedLinks,
 		},
@@ -632,6 +634,9 @@ func extractRelatedLinks(d *Document) Result {
 		if relatedLabels[key] {
 			return true
 		}
+		if rest, ok := strings.CutPrefix(key, "related "); ok && relatedWidgetNoun(rest) {
+			return true
+		}
 		if key[0] != 'a' && key[0] != 'r' && key[0] != 's' && key[0] != 'd' && key[0] != 'm' && key[0] != 't' {
 			return false
 		}
@@ -643,6 +648,18 @@ func extractRelatedLinks(d *Document) Result {
 		}
 		return false
 	})
+}
+
+// relatedWidgetNoun: "tutorials", "recipes", "product videos": what a
+// related-links box lists, one or two words ending in a plural. A paper's
+// "Related work" section is singular.
+func relatedWidgetNoun(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 2 {
+		return false
+	}
+	last := f[len(f)-1]
+	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.ContainsAny(s, "0123456789")
 }
 
 // ---- residue.share ----
@@ -822,7 +839,7 @@ var chromeLabels = resSet(
 	"Older posts", "Newer posts", "Older post", "Newer post",
 	"Affiliate Disclosure", "Advertiser Disclosure", "Editorial Policy", "Editorial Guidelines",
 	"Corrections Policy", "Ethics Policy", "All rights reserved", "Powered by WordPress",
-	"Proudly powered by WordPress",
+	"Proudly powered by WordPress", "Leave this field empty if you're human", "Leave this field blank",
 )
 
 // chromePrefixes open a line that then names a page ("Next post: ...") or
