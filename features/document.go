@@ -417,7 +417,9 @@ func (d *Document) findWrapped() {
 			return false
 		}
 		t := strings.TrimSpace(d.Lines[i].Text)
-		return utf8.RuneCountInString(t) >= wrappedMinChars && markdownHeadingLevel(t) == 0 && hasFields(t, wrappedMinWords)
+		// bytes bound characters from above, and from below at 4 a character
+		long := len(t) >= 4*wrappedMinChars || len(t) >= wrappedMinChars && utf8.RuneCountInString(t) >= wrappedMinChars
+		return long && markdownHeadingLevel(t) == 0 && hasFields(t, wrappedMinWords)
 	}
 	for i := 0; i < n; i++ {
 		if !inRun(i) {
@@ -426,6 +428,9 @@ func (d *Document) findWrapped() {
 		j := i + 1
 		for inRun(j) && d.runsOn(j-1) {
 			j++
+		}
+		if j-i < 2 {
+			continue // a line alone is prose or not by isProseLine
 		}
 		first, end := i, j
 		if isTitleLine(strings.TrimSpace(d.Lines[i].Text)) {
