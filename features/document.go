@@ -429,16 +429,16 @@ func (d *Document) findWrapped() {
 		for inRun(j) && d.runsOn(j-1) {
 			j++
 		}
-		if j-i < 2 {
-			continue // a line alone is prose or not by isProseLine
-		}
 		first, end := i, j
-		if isTitleLine(strings.TrimSpace(d.Lines[i].Text)) {
-			first++ // a title right above its first paragraph
-		}
 		if j < n && !d.Lines[j].Blank && markdownHeadingLevel(strings.TrimSpace(d.Lines[j].Text)) == 0 &&
 			endsSentence(d.Lines[j].Text) && d.runsOn(j-1) {
 			end = j + 1 // "the council said." closing the paragraph
+		}
+		if end-first < 2 {
+			continue // a line alone is prose or not by isProseLine
+		}
+		if isTitleLine(strings.TrimSpace(d.Lines[i].Text)) {
+			first++ // a title right above its first paragraph
 		}
 		for end > first && !endsSentence(d.Lines[end-1].Text) {
 			end--

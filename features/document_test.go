@@ -156,6 +156,11 @@ func TestHardWrappedParagraphs(t *testing.T) {
 		t.Errorf("headings %+v, want the title only", d.Headings)
 	}
 
+	// a paragraph of one full line and a short last one
+	if d := NewDocumentString("The parish council voted on Tuesday to close the old quarry pond to\nswimmers.\n"); len(d.Sentences) != 1 {
+		t.Errorf("two-line paragraph: %d sentences, want 1", len(d.Sentences))
+	}
+
 	for _, text := range []string{
 		"Home\nNews\nSport\nThe council voted on Tuesday to close the pond.",
 		"apples, pears, plums, figs, cherries\nThe market opened at nine.",
