@@ -28,6 +28,7 @@ func init() {
 				"Post a Comment (0)",
 				"1 Comment",
 				"Comments: 27",
+				"Comments(48)",
 			},
 			Quiet: []string{
 				"The post drew 12 comments within an hour, most of them angry.",
@@ -552,6 +553,9 @@ var commentCounterHeads = resSet("comments", "comment", "post a comment", "view 
 
 // commentCounter: "12 comments", "comments (3)", "post a comment (0)", "comments: 27".
 func commentCounter(key string) bool {
+	if i := strings.IndexByte(key, '('); i > 0 && key[i-1] != ' ' {
+		key = key[:i] + " " + key[i:] // "Comments(48)"
+	}
 	f := strings.Fields(key)
 	if len(f) < 2 || len(f) > 5 {
 		return false
