@@ -35,6 +35,10 @@ func MarkdownText(src []byte) []byte {
 		switch n := n.(type) {
 		case *ast.CodeSpan, *ast.Image, *ast.AutoLink, *ast.RawHTML, *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
 			return ast.WalkSkipChildren, nil
+		case *ast.List:
+			if tableOfContents(n, body) {
+				return ast.WalkSkipChildren, nil
+			}
 		case *ast.Heading:
 			keepHashes(body, n, keep)
 		case *ast.Text:
@@ -45,6 +49,35 @@ func MarkdownText(src []byte) []byte {
 		return ast.WalkContinue, nil
 	})
 	return mask(src, keep)
+}
+
+// tableOfContents reports whether list holds nothing but links into the
+// page itself ("- [Install](#install)"): a table of contents is the
+// file's own navigation, not prose, and read as text it passed for a
+// site's menu (residue.nav-menu).
+func tableOfContents(list ast.Node, src []byte) bool {
+	links, ok := 0, true
+	_ = ast.Walk(list, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if !bytes.HasPrefix(n.Destination, []byte("#")) {
+				ok = false
+				return ast.WalkStop, nil
+			}
+			links++
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if len(bytes.TrimSpace(n.Segment.Value(src))) > 0 {
+				ok = false
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return ok && links >= 2
 }
 
 // keepHashes keeps the # run that opens an ATX heading's line.

@@ -36,6 +36,8 @@ func TestMarkdownText(t *testing.T) {
 		{"image", "![Share this article](a.png) Caption.\n", []string{"Caption."}, []string{"Share this article"}},
 		{"heading keeps hashes", "## Final Thoughts\n\nText.\n", []string{"## Final Thoughts"}, nil},
 		{"emphasis and lists", "- **Bold** item\n- *it* em\n", []string{"Bold", "item", "it", "em"}, []string{"**", "- "}},
+		{"table of contents", "## Contents\n\n- [Install](#install)\n- [Usage](#usage)\n  - [Flags](#flags)\n\nThe tool reads files.\n", []string{"## Contents", "The tool reads files."}, []string{"Install", "Usage", "Flags"}},
+		{"list of links out is text", "- [Install guide](https://x.test/install)\n- [Usage](#usage)\n", []string{"Install guide", "Usage"}, nil},
 		{"crlf and non-ascii", "Caf\u00e9 `c\u00f6de` here.\r\nNext line \u2014 ok.\r\n", []string{"Caf\u00e9", "here.", "Next line \u2014 ok."}, []string{"c\u00f6de"}},
 	}
 	for _, c := range cases {
