@@ -110,7 +110,7 @@ func register(fs ...*Feature) {
 		switch f.Category {
 		case Style, Template:
 			f.Extract = onProse(f.Extract)
-		case SEO, Leak, Disclosure:
+		case SEO, Leak:
 			f.Extract = onArticle(f.Extract)
 		}
 		byID[f.ID] = f
@@ -126,11 +126,13 @@ func onProse(extract func(*Document) Result) func(*Document) Result {
 }
 
 // onArticle makes a feature measure the article's own lines (an HTML
-// page's main text; any other document whole). Leaks and disclosures read
-// it too: they flag an article on their own, and a page's widgets are the
-// site's doing (an unrendered {{ user.name }} in a login box, lorem ipsum
-// in a footer: 5 of 236 English pages of go-trafilatura's comparison set,
-// all written by people, were flagged that way).
+// page's main text; any other document whole). Leaks read it too: they
+// flag an article on their own, and a page's widgets are the site's doing
+// (an unrendered {{ user.name }} in a login box, lorem ipsum in a footer:
+// 5 of 236 English pages of go-trafilatura's comparison set, all written
+// by people, were flagged that way). Disclosures read the whole page: a
+// box saying "this article was written with AI" is about the article
+// wherever the page puts it.
 func onArticle(extract func(*Document) Result) func(*Document) Result {
 	return func(d *Document) Result { return extract(d.Article()) }
 }

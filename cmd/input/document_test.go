@@ -111,11 +111,12 @@ func TestTrailingBlankNotFromMarkup(t *testing.T) {
 	}
 }
 
-// On an HTML page, leaks and disclosures are read in the article's main
-// text only: an unrendered template variable in a widget or lorem ipsum in
-// a footer is the site's doing, not the article's, and must not flag it.
+// On an HTML page, leaks are read in the article's main text only: an
+// unrendered template variable in a widget or lorem ipsum in a footer is
+// the site's doing, not the article's, and must not flag it. A disclosure
+// counts anywhere on the page.
 func TestHTMLLeaksOnlyInArticle(t *testing.T) {
-	page := func(body string) string {
+	page := func(body, footer string) string {
 		return `<!DOCTYPE html><html lang="en"><head><title>Quarry pond closes</title></head><body>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li>Signed in as {{ user.name }}</li></ul></nav>
 <article><h1>Quarry pond closes for the summer</h1>
@@ -123,20 +124,22 @@ func TestHTMLLeaksOnlyInArticle(t *testing.T) {
 <p>"It's cold, it's deep and there are ledges you can't see," said councillor Dev Mistry, who proposed the ban. Fencing goes up next week.</p>
 <p>Residents who swim there every morning say they will petition for a supervised season next year. "We've done it for thirty years," said Mabel Orr, 71.</p>
 ` + body + `</article>
-<footer><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p><p>This site's summaries are generated with AI.</p></footer>
+<footer><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>` + footer + `</footer>
 </body></html>`
 	}
 	cases := []struct {
-		name, body string
-		want       []string
+		name, body, footer string
+		want               []string
 	}{
-		{"widgets only", "", nil},
-		{"slot in the article", "<p>The council's full report is online: [Insert link to report]</p>\n", []string{"leak.placeholder"}},
-		{"disclosure in the article", "<p>This article was written with the help of AI.</p>\n", []string{"disclosure.ai-use"}},
+		{"widgets only", "", "", nil},
+		{"slot in the article", "<p>The council's full report is online: [Insert link to report]</p>\n", "", []string{"leak.placeholder"}},
+		{"disclosure in the article", "<p>This article was written with the help of AI.</p>\n", "", []string{"disclosure.ai-use"}},
+		// a disclosure is about the article wherever the page puts it
+		{"disclosure in the footer", "", "<p>This article was written with the help of AI.</p>", []string{"disclosure.ai-use"}},
 	}
 	for _, c := range cases {
 		var got []string
-		for _, r := range features.Extract(Document("page.html", []byte(page(c.body)))) {
+		for _, r := range features.Extract(Document("page.html", []byte(page(c.body, c.footer)))) {
 			for _, f := range r.Findings {
 				if f.Category == features.Leak || f.Category == features.Disclosure {
 					got = append(got, f.Rule)
