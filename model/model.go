@@ -533,15 +533,10 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 		// doing, shared out among its findings in the same log-odds unit.
 		moveTo := func(target float64) {
 			delta := logit(target/100) - logit(math.Min(math.Max(p, 1e-9), 1-1e-9))
-			n := 0
-			for _, f := range e.Findings {
-				if suspectRule[f.Rule] {
-					n++
-				}
-			}
 			for k, f := range e.Findings {
 				if suspectRule[f.Rule] {
-					e.Findings[k].Weight = math.Round((f.Weight+delta/float64(n))*1000) / 1000
+					// every residue finding was shared into e.Findings
+					e.Findings[k].Weight = math.Round((f.Weight+delta/float64(residueLines))*1000) / 1000
 				}
 			}
 			e.Categories[features.Residue] += delta
