@@ -310,6 +310,8 @@ func init() {
 				"Home\n\nWorld\n\nPolitics\n\nOpinion",
 				"Gardening\nRecipes\nTravel Tips\nBooks\nMusic Reviews",
 				"Home » News » World",
+				"About\nStore\nSearch\n\nThe council voted on Tuesday to close the library, citing costs.",
+				"The council voted on Tuesday to close the library, citing costs.\n\nSections\nDonate\nAdvertising",
 			},
 			Quiet: []string{
 				"## Background\n\nThe plan was first proposed in 2019.\n\n## What Happens Next\n\nA vote is due in May.\n\n## Reaction\n\nResidents welcomed it.\n\n## Costs\n\nNobody knows yet.",
@@ -317,6 +319,9 @@ func init() {
 				"You will need:\n- Flour\n- Eggs\n- Butter\n- Sugar\n- Milk\n- Salt",
 				"Rock / Pop / Jazz / Folk",
 				"Budget Cuts Hit Local Schools Hard\nBy Jane Smith\nEducation Correspondent\nLondon\nThe council voted on Tuesday to cut funding.",
+				"The council voted on Tuesday to close the library.\n\nStore\nSearch\nDonate\n\nResidents said they would fight the decision in court.",
+				"The festival has three stages this year.\n\nMusic\nFood\nTheatre",
+				"The festival has three stages this year.\n\nMain Stage\nRiverside\nThe Tent",
 			},
 			Extract: extractNavMenu,
 		},
@@ -381,6 +386,17 @@ func resSet(labels ...string) map[string]bool {
 	m := make(map[string]bool, len(labels))
 	for _, l := range labels {
 		m[resKey(l)] = true
+	}
+	return m
+}
+
+// resUnion merges label sets into a new one.
+func resUnion(sets ...map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for _, set := range sets {
+		for k := range set {
+			m[k] = true
+		}
 	}
 	return m
 }
@@ -622,6 +638,8 @@ var relatedLabels = resSet(
 	"Trending now", "Trending", "Trending stories", "Read next", "Read this next", "Keep reading",
 	"Continue reading", "What to read next", "Top stories", "Editor's picks", "Must read",
 	"More like this", "Latest stories", "Latest news", "Related reading", "In case you missed it",
+	"We also love", "You might like", "You may like", "More for you", "More to explore",
+	"Recent posts", "Recent articles", "Latest posts", "Popular now", "Most shared", "Most commented",
 )
 
 // relatedPrefixes may open a line that then names the linked headline.
@@ -844,6 +862,7 @@ var chromeLabels = resSet(
 	"Affiliate Disclosure", "Advertiser Disclosure", "Editorial Policy", "Editorial Guidelines",
 	"Corrections Policy", "Ethics Policy", "All rights reserved", "Powered by WordPress",
 	"Proudly powered by WordPress", "Leave this field empty if you're human", "Leave this field blank",
+	"Text size", "Font size", "Change text size", "Change font size",
 )
 
 // chromePrefixes open a line that then names a page ("Next post: ...") or
@@ -1162,7 +1181,8 @@ func resAtoi(s string) int {
 
 // ---- residue.nav-menu ----
 
-var menuWords = resSet(
+// menuWords: what a site's menu lists, its topics and its own pages.
+var menuWords = resUnion(siteWords, resSet(
 	"home", "home page", "homepage", "news", "sport", "sports", "business", "world", "opinion",
 	"login", "log in", "sign in", "register", "menu", "search", "about", "about us", "contact",
 	"contact us", "politics", "entertainment", "lifestyle", "tech", "technology", "health", "science",
@@ -1174,6 +1194,19 @@ var menuWords = resSet(
 	"motoring", "fashion", "advertise", "faq", "help", "sitemap", "archive", "events", "photos",
 	"gallery", "live", "my account", "account", "log out", "logout", "cookie policy", "football",
 	"cricket", "tennis", "golf", "rugby", "f1", "us news", "uk news", "world news", "local news",
+	"community", "pricing", "products", "deals", "recipes", "reviews", "guides", "trending", "popular",
+))
+
+// siteWords name a site's own pages and services rather than a topic: a
+// list of them is the site talking about itself, never the article.
+var siteWords = resSet(
+	"home", "homepage", "home page", "about", "about us", "contact", "contact us", "search", "menu",
+	"login", "log in", "log out", "logout", "sign in", "sign up", "sign out", "register", "my account",
+	"account", "profile", "my profile", "subscribe", "newsletter", "newsletters", "donate", "advertise",
+	"advertising", "advertise with us", "store", "shop", "careers", "jobs", "privacy", "privacy policy",
+	"terms", "terms of use", "terms of service", "cookie policy", "faq", "help", "support", "sitemap",
+	"site map", "rss", "feedback", "press", "newsroom", "sections", "current issue", "archive",
+	"archives", "blog", "forum", "forums", "team", "our team", "authors", "contributors", "services",
 )
 
 // navItem: a menu entry — 1 to 3 words, no digits, no terminal punctuation,
@@ -1242,6 +1275,24 @@ func navOneLine(s string) bool {
 	return false
 }
 
+// navEdgeMenu: a run of three menu entries is a menu only where a page's
+// header or footer would be — it opens or closes the document — and when
+// two of its three entries are the site's own pages ("About", "Store",
+// "Search"). Topic words do not count: "Music, Food, Theatre" ending an
+// article is as likely its own list.
+func navEdgeMenu(d *Document, run []int) bool {
+	site := 0
+	for _, i := range run {
+		if siteWords[resKey(d.Lines[i].Text)] {
+			site++
+		}
+	}
+	if site < 2 {
+		return false
+	}
+	return resPrevNonBlank(d, run[0]) < 0 || resNextNonBlank(d, run[len(run)-1]) < 0
+}
+
 func extractNavMenu(d *Document) Result {
 	var fs []Finding
 	var run []int
@@ -1249,6 +1300,11 @@ func extractNavMenu(d *Document) Result {
 	style := rune(-1)
 	flush := func() {
 		n := len(run)
+		if n == 3 && navEdgeMenu(d, run) {
+			for _, i := range run {
+				fs = append(fs, d.LineFinding(i, 1))
+			}
+		}
 		if n >= 4 {
 			colon := false
 			if p := resPrevNonBlank(d, run[0]); p >= 0 {
