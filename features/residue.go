@@ -111,6 +111,7 @@ func init() {
 				"Follow us on Google News",
 				"The storm closed the port.\n\nFacebook\nTwitter\nPrint",
 				"Print",
+				"10.7k     Pinterest" + strings.Repeat(" ", 80) + "Facebook" + strings.Repeat(" ", 80) + "Twitter",
 			},
 			Quiet: []string{
 				"Share prices fell sharply on Tuesday after the results.",
@@ -119,6 +120,8 @@ func init() {
 				"Follow us on a tour of the old mill, the guide said.",
 				"Print editions will end next year, the publisher announced.",
 				"Print\n\nPrint editions of the paper will end next year, the publisher announced after a long review.",
+				"12 Facebook",
+				"10 Facebook Twitter posts",
 			},
 			Extract: extractShare,
 		},
@@ -173,7 +176,7 @@ func init() {
 			ID:          "residue.site-chrome",
 			Suspect:     true,
 			Category:    Residue,
-			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines",
+			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines, \"Text size\", a feed's \"1 min ago\", a breadcrumb's \"Home »\"",
 			Fires: []string{
 				"Skip to main content",
 				"Privacy Policy",
@@ -183,8 +186,15 @@ func init() {
 				"© 2020 The Daily Courier. All rights reserved.",
 				"Copyright 2019 Smith Media Ltd",
 				"Do Not Sell My Personal Information",
+				"Text size:",
+				"1 min ago\nCouncil sets the budget",
+				"Home »\nGardening",
 			},
 			Quiet: []string{
+				"It happened 5 years ago.",
+				"Two years ago",
+				"Home\nGardening",
+				"Gardening »",
 				"Read the privacy policy before you sign the form, the council advised.",
 				"The company changed its terms of use in May.",
 				"© Getty Images",
@@ -310,6 +320,7 @@ func init() {
 				"Home\n\nWorld\n\nPolitics\n\nOpinion",
 				"Gardening\nRecipes\nTravel Tips\nBooks\nMusic Reviews",
 				"Home » News » World",
+				"Home     »" + strings.Repeat(" ", 60) + "Garden     »" + strings.Repeat(" ", 60) + "Vines     »" + strings.Repeat(" ", 60) + "Climbers",
 				"About\nStore\nSearch\n\nThe council voted on Tuesday to close the library, citing costs.",
 				"The council voted on Tuesday to close the library, citing costs.\n\nSections\nDonate\nAdvertising",
 			},
@@ -318,6 +329,7 @@ func init() {
 				"Key changes\n\n- Longer hours\n- Free parking\n- New café\n- Bigger library",
 				"You will need:\n- Flour\n- Eggs\n- Butter\n- Sugar\n- Milk\n- Salt",
 				"Rock / Pop / Jazz / Folk",
+				"Garden » Vines » Climbers",
 				"Budget Cuts Hit Local Schools Hard\nBy Jane Smith\nEducation Correspondent\nLondon\nThe council voted on Tuesday to cut funding.",
 				"The council voted on Tuesday to close the library.\n\nStore\nSearch\nDonate\n\nResidents said they would fight the decision in court.",
 				"The festival has three stages this year.\n\nMusic\nFood\nTheatre",
@@ -362,6 +374,31 @@ func resEdge(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '
 // resTrim drops the space around a line: an HTML page's lines keep the
 // blanks of their tags, which say nothing of how long the text is.
 func resTrim(s string) string { return strings.TrimFunc(s, resEdge) }
+
+// resOver tells whether a line reads longer than limit bytes: trimmed, and
+// each run of blanks inside it counted as one space (an HTML page's tags
+// leave runs of blanks between the items of a menu or a share bar).
+func resOver(s string, limit int) bool {
+	s = resTrim(s)
+	if len(s) <= limit {
+		return false
+	}
+	n, space := 0, false
+	for _, r := range s {
+		if resEdge(r) {
+			if space {
+				continue
+			}
+			space = true
+		} else {
+			space = false
+		}
+		if n += utf8.RuneLen(r); n > limit {
+			return true
+		}
+	}
+	return false
+}
 
 func resBlank(l Line) bool {
 	return l.Blank || resTrim(l.Text) == ""
@@ -443,15 +480,14 @@ func resLead(s string) string {
 
 // pass tells whether line may match.
 func (f *resFilter) pass(line string) bool {
-	line = resTrim(line)
-	if len(line) > f.maxLen {
+	if resOver(line, f.maxLen) {
 		return false
 	}
 	s := resLead(line)
 	if s == "" {
 		return false
 	}
-	if len(line) <= resMaxLine {
+	if !resOver(line, resMaxLine) {
 		c := s[0]
 		if c >= 128 {
 			return true
@@ -725,22 +761,31 @@ func shareKind(key string) int {
 	if len(parts) == 0 {
 		return 0
 	}
+	networks := 0
 	for _, p := range parts {
-		if !shareNetworks[p] {
+		switch {
+		case shareNetworks[p]:
+			networks++
+		case resCount(p) && len(parts) >= 3:
+			// a share count among the buttons ("10.7k Pinterest Facebook")
+		default:
 			return 0
 		}
 	}
-	if len(parts) >= 2 {
+	if networks >= 2 {
 		return 2
 	}
-	return 1
+	if networks == 1 && len(parts) == 1 {
+		return 1
+	}
+	return 0
 }
 
-var shareFilter = newResFilter(resMaxLine, []map[string]bool{shareStrong, shareNetworks})
+var shareFilter = newResFilter(resMaxLine, []map[string]bool{shareStrong, shareNetworks, resSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")})
 
 func extractShare(d *Document) Result {
 	kind := func(k int) int {
-		if k < 0 || len(resTrim(d.Lines[k].Text)) > resMaxLine {
+		if k < 0 || resOver(d.Lines[k].Text, resMaxLine) {
 			return 0
 		}
 		return shareKind(resKey(d.Lines[k].Text))
@@ -871,11 +916,35 @@ var chromePrefixes = []string{
 	"skip to ", "previous post", "next post", "previous article", "next article", "copyright ", "©", "(c) ",
 }
 
-var chromeFilter = newResFilter(200, []map[string]bool{chromeLabels}, chromePrefixes...)
+var chromeFilter = newResFilter(200, []map[string]bool{chromeLabels, siteWords, resSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")}, chromePrefixes...)
+
+// agoUnits are the units of a post's relative timestamp ("1 min ago").
+var agoUnits = map[string]bool{
+	"sec": true, "secs": true, "second": true, "seconds": true, "min": true, "mins": true,
+	"minute": true, "minutes": true, "hr": true, "hrs": true, "hour": true, "hours": true,
+	"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true,
+}
+
+// chromeAgo: a line that is only a relative timestamp ("1 min ago", "5
+// hours ago"): a feed's or a comment's date, which no writer types.
+func chromeAgo(key string) bool {
+	f := strings.Fields(key)
+	return len(f) == 3 && f[2] == "ago" && agoUnits[f[1]] && resCount(f[0])
+}
+
+// chromeCrumb: a breadcrumb's first step left on a line of its own ("Home »").
+func chromeCrumb(line, key string) bool {
+	if !siteWords[key] {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(resTrim(line))
+	return r == '»' || r == '›' || r == '>'
+}
 
 func extractSiteChrome(d *Document) Result {
-	return resScan(d, chromeFilter, func(_ int, key string) bool {
-		if chromeLabels[key] {
+	return resScan(d, chromeFilter, func(i int, key string) bool {
+		if chromeLabels[key] || chromeAgo(key) || chromeCrumb(d.Lines[i].Text, key) {
 			return true
 		}
 		words := len(strings.Fields(key))
@@ -1087,7 +1156,7 @@ func templateID(t string) bool {
 func extractTemplateID(d *Document) Result {
 	var fs []Finding
 	for i, l := range d.Lines {
-		if l.Blank || len(resTrim(l.Text)) > resMaxLine || strings.IndexByte(l.Text, '/') < 0 && strings.IndexByte(l.Text, '$') < 0 {
+		if l.Blank || resOver(l.Text, resMaxLine) || strings.IndexByte(l.Text, '/') < 0 && strings.IndexByte(l.Text, '$') < 0 {
 			continue
 		}
 		t := strings.TrimFunc(l.Text, resEdge)
@@ -1109,7 +1178,7 @@ func resNumberLine(s string) bool {
 // resHeaderLine: a site name — 1 to 5 words, a letter, no terminal punctuation.
 func resHeaderLine(s string) bool {
 	s = strings.TrimFunc(s, resEdge)
-	if s == "" || len(s) > 60 || resNumberLine(s) {
+	if s == "" || resOver(s, 60) || resNumberLine(s) {
 		return false
 	}
 	if n := len(strings.Fields(s)); n > 5 {
@@ -1125,7 +1194,7 @@ func extractSiteCounter(d *Document) Result {
 	// a numbered list (1, 2, 3 on lines of their own) is not a counter.
 	prevVal, steps := -10, 0
 	for _, l := range d.Lines {
-		if l.Blank || len(resTrim(l.Text)) > 16 || !resNumberLine(l.Text) {
+		if l.Blank || resOver(l.Text, 16) || !resNumberLine(l.Text) {
 			continue
 		}
 		v := resAtoi(strings.TrimFunc(l.Text, resEdge))
@@ -1140,7 +1209,7 @@ func extractSiteCounter(d *Document) Result {
 	var fs []Finding
 	fired := map[int]bool{}
 	for i, l := range d.Lines {
-		if l.Blank || len(resTrim(l.Text)) > 16 || !resNumberLine(l.Text) {
+		if l.Blank || resOver(l.Text, 16) || !resNumberLine(l.Text) {
 			continue
 		}
 		p := resPrevNonBlank(d, i)
@@ -1214,7 +1283,7 @@ var siteWords = resSet(
 func navItem(s string) bool {
 	s = strings.TrimFunc(s, resEdge)
 	s = strings.TrimLeft(s, "-*•·>#▪►◦ ")
-	if s == "" || len(s) > 40 {
+	if s == "" || resOver(s, 40) {
 		return false
 	}
 	f := strings.Fields(s)
@@ -1252,7 +1321,7 @@ var navSeparators = []string{" | ", " / ", " • ", " · ", " » ", " > ", " ›
 // navOneLine: "Home / News / Sport / Business / Contact", "Home » News » World".
 func navOneLine(s string) bool {
 	s = strings.TrimFunc(s, resEdge)
-	if len(s) > 160 {
+	if resOver(s, 160) {
 		return false
 	}
 	for _, sep := range navSeparators {
@@ -1270,6 +1339,9 @@ func navOneLine(s string) bool {
 			}
 		}
 		n := len(parts)
+		if (sep == " » " || sep == " › ") && resKey(parts[0]) == "home" {
+			return true // a breadcrumb ("Home » Garden » Vines"); a UI path is written with ">"
+		}
 		return n >= 5 || n >= 3 && menu >= 2 && 2*menu > n
 	}
 	return false
@@ -1328,7 +1400,7 @@ func extractNavMenu(d *Document) Result {
 			continue
 		}
 		blanks = 0
-		if len(resTrim(l.Text)) > 160 {
+		if resOver(l.Text, 160) {
 			flush()
 			continue
 		}
