@@ -81,6 +81,9 @@ func init() {
 				"Read more...",
 				"Related | Mayor opens new library",
 				"Recommended for you",
+				"We Also Love",
+				"More Videos from the BBC",
+				"More from Jane Smith",
 			},
 			Quiet: []string{
 				"Read more about the scheme in our guide to council tax.",
@@ -90,6 +93,8 @@ func init() {
 				"Most read books of the year included two debut novels.",
 				"Related: the minister's earlier statement on housing, which critics said was vague and misleading to voters.",
 				"Related work",
+				"More from the archive of the city council was released on Tuesday.",
+				"More from this evening.",
 			},
 			Extract: extractRelatedLinks,
 		},
@@ -112,6 +117,7 @@ func init() {
 				"The storm closed the port.\n\nFacebook\nTwitter\nPrint",
 				"Print",
 				"10.7k     Pinterest" + strings.Repeat(" ", 80) + "Facebook" + strings.Repeat(" ", 80) + "Twitter",
+				"Retweet this article!",
 			},
 			Quiet: []string{
 				"Share prices fell sharply on Tuesday after the results.",
@@ -189,12 +195,19 @@ func init() {
 				"Text size:",
 				"1 min ago\nCouncil sets the budget",
 				"Home »\nGardening",
+				"Sign in",
+				"Previous\nChapter 5: The Harbour\nNext",
+				"Portions of this content are ©1998–2015 by individual contributors.",
 			},
 			Quiet: []string{
 				"It happened 5 years ago.",
 				"Two years ago",
 				"Home\nGardening",
 				"Gardening »",
+				"Sign in to your account to read the rest, the site told readers.",
+				"Next, the council will vote on the budget.",
+				"The council did not say what would happen\nnext",
+				"The logo ©, the firm said, is theirs.",
 				"Read the privacy policy before you sign the form, the council advised.",
 				"The company changed its terms of use in May.",
 				"© Getty Images",
@@ -217,9 +230,12 @@ func init() {
 				"Story continues below advertisement",
 				"Scroll to continue with content",
 				"Ad",
+				"Promoted Links by Taboola",
+				"is sponsored by",
 			},
 			Quiet: []string{
 				"The advertisement ran in three newspapers last week.",
+				"This episode is sponsored by a local bakery.",
 				"Sponsored content is growing fast, an industry report said.",
 				"Ad revenue fell by 12% in the second quarter.",
 				"The story continues below the surface, the diver said.",
@@ -695,6 +711,9 @@ func extractRelatedLinks(d *Document) Result {
 		if rest, ok := strings.CutPrefix(key, "related "); ok && relatedWidgetNoun(rest) {
 			return true
 		}
+		if relatedMoreFrom(key) && !resEndsSentence(d.Lines[i].Text) {
+			return true
+		}
 		if key[0] != 'a' && key[0] != 'r' && key[0] != 's' && key[0] != 'd' && key[0] != 'm' && key[0] != 't' {
 			return false
 		}
@@ -706,6 +725,18 @@ func extractRelatedLinks(d *Document) Result {
 		}
 		return false
 	})
+}
+
+// relatedMoreFrom: "More from the BBC", "More videos from Reuters": a box
+// of the site's or the author's other stories, named in a few words.
+func relatedMoreFrom(key string) bool {
+	for _, p := range []string{"more from ", "more videos from ", "more stories from ", "more articles from ", "more by "} {
+		if rest, ok := strings.CutPrefix(key, p); ok {
+			n := len(strings.Fields(rest))
+			return n >= 1 && n <= 4
+		}
+	}
+	return false
 }
 
 // relatedWidgetNoun: "tutorials", "recipes", "product videos": what a
@@ -732,6 +763,7 @@ var shareStrong = resSet(
 	"Share full article", "Share options", "Share page", "Email this article", "Print this article",
 	"Print this page", "Click to share on Facebook", "Click to share on Twitter", "Click to print",
 	"Click to email a link to a friend", "Share to Facebook", "Share to Twitter",
+	"Retweet", "Retweet this article", "Retweet this",
 )
 
 // shareNetworks are the words of a share bar.
@@ -908,7 +940,14 @@ var chromeLabels = resSet(
 	"Corrections Policy", "Ethics Policy", "All rights reserved", "Powered by WordPress",
 	"Proudly powered by WordPress", "Leave this field empty if you're human", "Leave this field blank",
 	"Text size", "Font size", "Change text size", "Change font size",
+	"Sign in", "Log in", "Sign out", "Log out", "Sign in / Register", "Log in / Register",
+	"Previous", "Next", "Prev", "Previous page", "Next page",
 )
+
+// pagerWords are page links that are also everyday words: a pager prints
+// them capitalised, while a hard-wrapped sentence can leave "next" alone
+// on its last line.
+var pagerWords = resSet("Previous", "Next", "Prev")
 
 // chromePrefixes open a line that then names a page ("Next post: ...") or
 // a site ("Skip to primary sidebar", "© 2020 ...").
@@ -944,6 +983,10 @@ func chromeCrumb(line, key string) bool {
 
 func extractSiteChrome(d *Document) Result {
 	return resScan(d, chromeFilter, func(i int, key string) bool {
+		if pagerWords[key] {
+			r, _ := utf8.DecodeRuneInString(resLead(d.Lines[i].Text))
+			return unicode.IsUpper(r)
+		}
 		if chromeLabels[key] || chromeAgo(key) || chromeCrumb(d.Lines[i].Text, key) {
 			return true
 		}
@@ -957,6 +1000,9 @@ func extractSiteChrome(d *Document) Result {
 			return words <= 25 && (resHasYear(key) || strings.Contains(key, "all rights reserved"))
 		case strings.HasSuffix(key, "all rights reserved"):
 			return words <= 25
+		case strings.Contains(key, "©"):
+			// "Portions of this content are ©1998–2015 by ..."
+			return words <= 25 && resHasYear(key)
 		}
 		for _, p := range []string{"previous post:", "next post:", "previous article:", "next article:"} {
 			if strings.HasPrefix(key, p) {
@@ -991,6 +1037,9 @@ var adLabels = resSet(
 	"Continue reading after the ad", "Content continues below", "Ad feedback", "Report this ad",
 	"Skip ad", "Close ad", "Advertisement - story continues below", "(Advertisement)",
 	"Continue reading the main story", "Remove ads", "Ad loading",
+	"Taboola", "Outbrain", "Promoted links", "Promoted stories", "Sponsored stories", "Ads by Google",
+	"Promoted by Taboola", "Promoted links by Taboola", "Recommended by Outbrain", "AdChoices", "Ad choices", "Sponsored by",
+	"Is sponsored by",
 )
 
 var adFilter = newResFilter(resMaxLine, []map[string]bool{adLabels, resSet("(", "[")})
