@@ -78,6 +78,9 @@ type Document struct {
 	// wrapped marks the lines of hard-wrapped paragraphs (findWrapped);
 	// views share it, line indices being the same.
 	wrapped []bool
+	// resLens are the lines' lengths as the residue rules measure them
+	// (resLen), built on first use.
+	resLens []int32
 
 	// stream is the lower-cased token stream the phrase matcher runs over:
 	// words and sentence punctuation joined by single spaces, so that a phrase

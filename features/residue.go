@@ -392,12 +392,29 @@ func resEdge(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '
 func resTrim(s string) string { return strings.TrimFunc(s, resEdge) }
 
 // resOver tells whether a line reads longer than limit bytes: trimmed, and
-// each run of blanks inside it counted as one space (an HTML page's tags
-// leave runs of blanks between the items of a menu or a share bar).
+// each run of spaces inside it counted as one (an HTML page's tags leave
+// runs of blanks between the items of a menu or a share bar).
 func resOver(s string, limit int) bool {
+	return len(resTrim(s)) > limit && resVisible(s) > limit
+}
+
+// resLen is resOver's length of line i, worked out once for every line of
+// the document: a dozen rules ask it of every line.
+func (d *Document) resLen(i int) int {
+	if d.resLens == nil {
+		d.resLens = make([]int32, len(d.Lines))
+		for k, l := range d.Lines {
+			d.resLens[k] = int32(resVisible(l.Text))
+		}
+	}
+	return int(d.resLens[i])
+}
+
+// resVisible is the length resOver compares.
+func resVisible(s string) int {
 	s = resTrim(s)
-	if len(s) <= limit {
-		return false
+	if strings.Index(s, "  ") < 0 {
+		return len(s) // no run to fold: most lines, and every line of prose
 	}
 	n, space := 0, false
 	for _, r := range s {
@@ -409,11 +426,9 @@ func resOver(s string, limit int) bool {
 		} else {
 			space = false
 		}
-		if n += utf8.RuneLen(r); n > limit {
-			return true
-		}
+		n += utf8.RuneLen(r)
 	}
-	return false
+	return n
 }
 
 func resBlank(l Line) bool {
@@ -494,16 +509,16 @@ func resLead(s string) string {
 	})
 }
 
-// pass tells whether line may match.
-func (f *resFilter) pass(line string) bool {
-	if resOver(line, f.maxLen) {
+// pass tells whether line, n bytes long as resOver counts, may match.
+func (f *resFilter) pass(line string, n int) bool {
+	if n > f.maxLen {
 		return false
 	}
 	s := resLead(line)
 	if s == "" {
 		return false
 	}
-	if !resOver(line, resMaxLine) {
+	if n <= resMaxLine {
 		c := s[0]
 		if c >= 128 {
 			return true
@@ -526,7 +541,7 @@ func (f *resFilter) pass(line string) bool {
 func resScan(d *Document, f *resFilter, match func(i int, key string) bool) Result {
 	var fs []Finding
 	for i, l := range d.Lines {
-		if l.Blank || !f.pass(l.Text) {
+		if l.Blank || !f.pass(l.Text, d.resLen(i)) {
 			continue
 		}
 		key := resKey(l.Text)
@@ -817,7 +832,7 @@ var shareFilter = newResFilter(resMaxLine, []map[string]bool{shareStrong, shareN
 
 func extractShare(d *Document) Result {
 	kind := func(k int) int {
-		if k < 0 || resOver(d.Lines[k].Text, resMaxLine) {
+		if k < 0 || d.resLen(k) > resMaxLine {
 			return 0
 		}
 		return shareKind(resKey(d.Lines[k].Text))
@@ -1205,7 +1220,7 @@ func templateID(t string) bool {
 func extractTemplateID(d *Document) Result {
 	var fs []Finding
 	for i, l := range d.Lines {
-		if l.Blank || resOver(l.Text, resMaxLine) || strings.IndexByte(l.Text, '/') < 0 && strings.IndexByte(l.Text, '$') < 0 {
+		if l.Blank || d.resLen(i) > resMaxLine || strings.IndexByte(l.Text, '/') < 0 && strings.IndexByte(l.Text, '$') < 0 {
 			continue
 		}
 		t := strings.TrimFunc(l.Text, resEdge)
@@ -1242,8 +1257,8 @@ func resHeaderLine(s string) bool {
 func extractSiteCounter(d *Document) Result {
 	// a numbered list (1, 2, 3 on lines of their own) is not a counter.
 	prevVal, steps := -10, 0
-	for _, l := range d.Lines {
-		if l.Blank || resOver(l.Text, 16) || !resNumberLine(l.Text) {
+	for i, l := range d.Lines {
+		if l.Blank || d.resLen(i) > 16 || !resNumberLine(l.Text) {
 			continue
 		}
 		v := resAtoi(strings.TrimFunc(l.Text, resEdge))
@@ -1258,7 +1273,7 @@ func extractSiteCounter(d *Document) Result {
 	var fs []Finding
 	fired := map[int]bool{}
 	for i, l := range d.Lines {
-		if l.Blank || resOver(l.Text, 16) || !resNumberLine(l.Text) {
+		if l.Blank || d.resLen(i) > 16 || !resNumberLine(l.Text) {
 			continue
 		}
 		p := resPrevNonBlank(d, i)
@@ -1449,7 +1464,7 @@ func extractNavMenu(d *Document) Result {
 			continue
 		}
 		blanks = 0
-		if resOver(l.Text, 160) {
+		if d.resLen(i) > 160 {
 			flush()
 			continue
 		}
