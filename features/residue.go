@@ -418,15 +418,14 @@ func resVisible(s string) int {
 	}
 	n, space := 0, false
 	for _, r := range s {
-		if resEdge(r) {
-			if space {
-				continue
-			}
-			space = true
-		} else {
+		switch {
+		case !resEdge(r):
 			space = false
+			n += utf8.RuneLen(r)
+		case !space:
+			space = true
+			n++ // a run of blanks reads as one space
 		}
-		n += utf8.RuneLen(r)
 	}
 	return n
 }

@@ -217,3 +217,29 @@ func TestResKey(t *testing.T) {
 		}
 	}
 }
+
+// An HTML page's tags leave runs of blanks between a menu's items: the
+// residue rules measure a line as it reads, each run one space.
+func TestResVisible(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want int
+	}{
+		{"Home » News", 12}, // » is two bytes
+		{"  Home » News  ", 12},
+		{"Home     »" + strings.Repeat(" ", 60) + "News", 12},
+		{"Home\u00a0\u00a0\u00a0  »  News", 12},
+		{"", 0},
+		{"A single line of prose, with one space between its words.", 57},
+	} {
+		if got := resVisible(c.line); got != c.want {
+			t.Errorf("resVisible(%q) = %d, want %d", c.line, got, c.want)
+		}
+		if got := resOver(c.line, c.want); got {
+			t.Errorf("resOver(%q, %d) = true, want false", c.line, c.want)
+		}
+		if c.want > 0 && !resOver(c.line, c.want-1) {
+			t.Errorf("resOver(%q, %d) = false, want true", c.line, c.want-1)
+		}
+	}
+}
