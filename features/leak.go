@@ -28,6 +28,7 @@ func init() {
 				"Write 800 words, incorporating these keywords naturally throughout the text.",
 				"Target keywords: mortgage rates, first-time buyers",
 				"SEO Title: Ten Reasons to Visit Lisbon This Spring",
+				"Write 800 words for the travel section and use the\nfollowing keywords: cheap flights, city breaks.",
 			},
 			Quiet: []string{
 				"The agency hired consultants to improve its search engine optimisation last year.",
@@ -37,6 +38,8 @@ func init() {
 				"The focus keyword for the campaign, she joked, was simply \"more\".",
 				"Target: keep inflation near 2% by the end of the year.",
 				"SLUG: BC-Budget-Vote",
+				"## Keywords Currently in Use\n\nThe following keywords are reserved and cannot be used as names.",
+				"Keywords Currently in Use\nThe following keywords are reserved and cannot be used as names.",
 			},
 			Extract: extractSEOInstructions,
 		},
@@ -234,7 +237,7 @@ func extractSEOInstructions(d *Document) Result {
 	}
 	for _, m := range seoInstructionPhrases.FindLongest(d) {
 		li := d.Tokens[m.FirstToken].Line
-		if seen[li] {
+		if seen[li] || d.acrossBreak(m) {
 			continue
 		}
 		seen[li] = true
@@ -308,7 +311,7 @@ func leakQuoteBefore(d *Document, m PhraseMatch) bool {
 func extractChatbot(d *Document) Result {
 	var fs []Finding
 	for _, m := range chatbotPhrases.FindLongest(d) {
-		if leakQuoteBefore(d, m) {
+		if leakQuoteBefore(d, m) || d.acrossBreak(m) {
 			continue
 		}
 		fs = append(fs, d.Finding(m.Span, 1))
@@ -498,6 +501,9 @@ func extractPlaceholder(d *Document) Result {
 	}
 	// INSERT ... HERE, (insert ... here), Lorem ipsum.
 	for _, m := range placeholderPhrases.Find(d) {
+		if d.acrossBreak(m) {
+			continue
+		}
 		tk := d.Tokens[m.FirstToken]
 		if tk.Lower != "insert" {
 			spans = append(spans, m.Span)

@@ -3,6 +3,8 @@ package features
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // PhraseSet is a named list of phrases matched over a document's token
@@ -190,4 +192,27 @@ func NormLine(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimRight(s, ":")
 	return foldLine(s)
+}
+
+// acrossBreak reports whether match m runs over a break no sentence crosses:
+// from a heading or a title line into the text below it, over a blank line,
+// or from a line that does not run on into the next (runsOn). Hard evidence must not be
+// pieced together from two blocks: a heading "Keywords Currently in Use"
+// over "The following keywords are ..." is no instruction to "use the
+// following keywords".
+func (d *Document) acrossBreak(m PhraseMatch) bool {
+	for k := m.FirstToken + 1; k < m.EndToken && k < len(d.Tokens); k++ {
+		a, b := d.Tokens[k-1].Line, d.Tokens[k].Line
+		if a == b {
+			continue
+		}
+		if b > a+1 || d.IsHeading(a) || !d.runsOn(a) {
+			return true
+		}
+		// a title line over its paragraph, which opens with a capital
+		if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(d.Lines[b].Text)); unicode.IsUpper(r) && isTitleLine(strings.TrimSpace(d.Lines[a].Text)) {
+			return true
+		}
+	}
+	return false
 }

@@ -64,8 +64,15 @@ var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col"
 // their container) starts; they do not nest in themselves.
 var selfClosing = map[string]bool{"p": true, "li": true, "dt": true, "dd": true, "tr": true, "td": true, "th": true, "option": true}
 
-// hidden elements hold no visible text.
-var hidden = map[string]bool{"script": true, "style": true, "noscript": true, "template": true, "svg": true, "head": true}
+// hidden elements hold no visible text; code elements hold text that is
+// not prose (program code, commands, output). Both are blanked, as a
+// Markdown file's code spans and blocks are: a format string's
+// "{secret_number}" or a workflow's "{{ matrix.os }}" is not an unfilled
+// placeholder, and a chatbot's canned reply in a tutorial's code is not
+// the article speaking. A page set entirely in <pre> is then too short to
+// score, which costs nothing but the score.
+var hidden = map[string]bool{"script": true, "style": true, "noscript": true, "template": true, "svg": true, "head": true,
+	"pre": true, "code": true, "kbd": true, "samp": true}
 
 // HTMLText reads an HTML page: tags, comments, scripts and styles become
 // spaces, character references are decoded in place (padded so columns do

@@ -117,6 +117,25 @@ func TestHTMLText(t *testing.T) {
 	}
 }
 
+// Code on a page is not its prose: blocks and inline code are blanked, as
+// in Markdown, and the prose around them keeps its place.
+func TestHTMLCodeBlanked(t *testing.T) {
+	src := "<p>Print the <code>{secret_number}</code> variable:</p>\n<pre><code>println!(\"{secret_number}\");\n// As an AI language model\n</code></pre>\n<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop.</p>\n"
+	p := HTMLText([]byte(src))
+	sameShape(t, []byte(src), p.Text)
+	out := string(p.Text)
+	for _, k := range []string{"Print the", "variable:", "Press", "to stop."} {
+		if !strings.Contains(out, k) {
+			t.Errorf("lost %q: %q", k, out)
+		}
+	}
+	for _, d := range []string{"secret_number", "println", "AI language model", "Ctrl"} {
+		if strings.Contains(out, d) {
+			t.Errorf("kept code %q: %q", d, out)
+		}
+	}
+}
+
 func TestFormatOf(t *testing.T) {
 	for name, want := range map[string]Format{"a.md": Markdown, "b.MARKDOWN": Markdown, "c.html": HTML, "d.htm": HTML, "e.txt": Text, "f": Text, "-": Text} {
 		if got := FormatOf(name); got != want {
