@@ -92,6 +92,8 @@ func init() {
 				"Book your table today (insert booking link here).",
 				"Welcome to {city_name}, the friendliest town in the region.",
 				"For details, contact [Name of Company] before the end of the month.",
+				"Run the installer with --quiet, then call setup() and set PATH= before you write to [Your Name].",
+				"Tracking links like https://example.com/?utm_source=news&utm_medium=mail are fine, but [COMPANY_NAME] is not.",
 			},
 			Quiet: []string{
 				"\"We told [the minister] that the figures were wrong,\" she said.",
@@ -106,6 +108,13 @@ func init() {
 				"The log command takes a template such as '{rev}: {author}' and prints one line a commit.",
 				"Give her a gift she loves and she says: \"Oh, [name of the gift]! Thank you, I love it.\"",
 				"PLEASE READ THE RULES BEFORE POSTING. [LINK IN THE SIDEBAR] THANK YOU.",
+				"gcloud projects create [PROJECT_ID] --no-enable-cloud-apis --folder=FOLDER_ID --labels=KEY=VALUE",
+				"The service now installs to ${CMAKE_INSTALL_LIBEXECDIR}/dbus-daemon-launch-helper.",
+				"png_color std_color_cube[MAX_SCREEN_COLORS] = { ... };",
+				"Resources are named projects/{project_id}/locations/{location_id} in the API.",
+				".link files gained support for the [Link] Promiscuous= setting and MACAddressPolicy= in udev_builtin_net_id().",
+				"ar [-X32_64] [-]p[mod] archive member...",
+				"Bindings take the form {tag_key_short_name}; see --tag-value and parent=ORG_ID for the resource_type.",
 			},
 			Extract: extractPlaceholder,
 		},
@@ -384,8 +393,8 @@ var placeholderPhrases = NewPhraseSet([]string{"lorem ipsum dolor", "insert"})
 // placeholderSlot tells whether the inside of a [...] or {...} is an unfilled slot.
 func placeholderSlot(inner string) bool {
 	inner = strings.TrimSpace(inner)
-	if inner == "" || len(inner) > 60 {
-		return false
+	if inner == "" || len(inner) > 60 || inner[0] == '-' {
+		return false // "[-X32_64]": an option in a command's synopsis
 	}
 	low := foldLine(inner)
 	fields := strings.Fields(inner)
@@ -453,16 +462,108 @@ func inCapsLine(t string, i, j int) bool {
 	return !strings.ContainsFunc(t[start:end], unicode.IsLower)
 }
 
+// slotStandsAlone reports whether the bracketed t[i:j] stands as a word of
+// its own: a template's slot does ("contact [Your Name]."), while one glued
+// to the text around it is part of code or a path: "${LIBEXECDIR}",
+// "projects/{project_id}/", "colors[MAX_COLORS]", "--id=[ID]".
+func slotStandsAlone(t string, i, j int) bool {
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(t[:i])
+		if !unicode.IsSpace(r) && !strings.ContainsRune("(\"'“‘*_>", r) {
+			return false
+		}
+	}
+	if j < len(t) {
+		r, _ := utf8.DecodeRuneInString(t[j:])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(".,;:!?)\"”’'*_", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// technicalText reports whether t reads as technical writing (a manual, a
+// changelog, a command reference): three or more words that only code
+// writes — an option (--force), a call (f()), an assignment (Key=), a
+// shell variable (${X}, $(x)), a path into a scope (a::b, a->b) or a
+// snake_case name outside brackets. There, "[PROJECT_ID]", "{bus_name}" and
+// an INI section's "[Link]" are the notation of the trade, not a template
+// left unfilled; web addresses do not count (a utm_source= is no code).
+func technicalText(t string) bool {
+	n := 0
+	for _, f := range strings.Fields(t) {
+		if strings.Contains(f, "://") || strings.HasPrefix(f, "www.") {
+			continue
+		}
+		if codeWord(f) {
+			if n++; n >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// codeWord: one whitespace-separated word that only code would write.
+func codeWord(f string) bool {
+	if len(f) > 2 && f[0] == '-' && f[1] == '-' && f[2] >= 'a' && f[2] <= 'z' {
+		return true
+	}
+	if strings.Contains(f, "()") || strings.Contains(f, "${") || strings.Contains(f, "$(") ||
+		strings.Contains(f, "::") || strings.Contains(f, "->") {
+		return true
+	}
+	if k := strings.IndexByte(f, '='); k > 0 && isAlnumByte(f[k-1]) {
+		return true
+	}
+	if f[0] == '[' || f[0] == '{' {
+		return false // a slot's own name is not evidence of code around it
+	}
+	for k := 1; k+1 < len(f); k++ {
+		if f[k] == '_' && isAlnumByte(f[k-1]) && isAlnumByte(f[k+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnumByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// wordSlot: a slot named in words ("[Your Name]", "[Insert link]",
+// "[Name of Company]"), which technical writing does not use; an
+// identifier ("[PROJECT_ID]", "{bus_name}") or a single word ("[Link]")
+// is a slot only outside technical writing.
+func wordSlot(inner string) bool {
+	inner = strings.TrimSpace(inner)
+	return len(strings.Fields(inner)) > 1 && !strings.ContainsAny(inner, "_.")
+}
+
 func extractPlaceholder(d *Document) Result {
 	var fs []Finding
 	var spans []Span
 	t := d.Text
+	technical := -1 // technicalText(t), worked out for the first candidate
+	allowed := func(inner string) bool {
+		if wordSlot(inner) {
+			return true
+		}
+		if technical < 0 {
+			technical = 0
+			if technicalText(t) {
+				technical = 1
+			}
+		}
+		return technical == 0
+	}
 	// [slot] — but not a Markdown link text "[link](...)".
 	for i := strings.IndexByte(t, '['); i >= 0; {
 		end := strings.IndexAny(t[i+1:], "]\n")
 		if end >= 0 && t[i+1+end] == ']' {
 			j := i + 1 + end
-			if !(j+1 < len(t) && t[j+1] == '(') && placeholderSlot(t[i+1:j]) && !inCapsLine(t, i, j+1) {
+			if !(j+1 < len(t) && t[j+1] == '(') && placeholderSlot(t[i+1:j]) && !inCapsLine(t, i, j+1) &&
+				slotStandsAlone(t, i, j+1) && allowed(t[i+1:j]) {
 				spans = append(spans, Span{i, j + 1})
 			}
 		}
@@ -489,7 +590,8 @@ func extractPlaceholder(d *Document) Result {
 			}
 			// a single-brace word ("{author}") is a format string or a
 			// template keyword in technical prose; {company_name} is a slot
-			if placeholderIdent(inner) && (double && closeLen == 2 || !double && strings.Contains(inner, "_")) {
+			if placeholderIdent(inner) && (double && closeLen == 2 || !double && strings.Contains(inner, "_")) &&
+				slotStandsAlone(t, i, j+closeLen) && allowed(inner) {
 				spans = append(spans, Span{i, j + closeLen})
 			}
 		}
