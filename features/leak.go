@@ -73,6 +73,7 @@ func init() {
 				"Sure, here's the thing: nobody expected the vote to pass.",
 				"The bot replied my knowledge cutoff is 2021 when asked about the match.",
 				"Here is a revised version of the timetable, which starts in June.",
+				"| Phrase | Fix |\n| --- | --- |\n| I hope this helps, let's dive in | delete |",
 			},
 			Extract: extractChatbot,
 		},
@@ -114,6 +115,7 @@ func init() {
 				"Resources are named projects/{project_id}/locations/{location_id} in the API.",
 				".link files gained support for the [Link] Promiscuous= setting and MACAddressPolicy= in udev_builtin_net_id().",
 				"ar [-X32_64] [-]p[mod] archive member...",
+				"The Initial Developer of the Original Code is [______]. All Rights Reserved.",
 				"Bindings take the form {tag_key_short_name}; see --tag-value and parent=ORG_ID for the resource_type.",
 			},
 			Extract: extractPlaceholder,
@@ -300,10 +302,12 @@ var chatbotPhrases = NewPhraseSet([]string{
 var chatbotLines = NewLinePhrases("Regenerate response", "Copy code", "ChatGPT said", "You said")
 
 // leakQuoteBefore tells whether the text just before offset opens a quotation
-// or names the words as a phrase, the way articles about chatbots cite them.
+// or names the words as a phrase, the way articles about chatbots cite them;
+// a table cell that opens with the words lists them (a style guide's
+// "| I hope this helps | delete |").
 func leakQuoteBefore(d *Document, m PhraseMatch) bool {
 	s := strings.TrimRightFunc(d.Text[:m.Start], unicode.IsSpace)
-	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune("\"“'‘«„`", r) {
+	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune("\"“'‘«„`|", r) {
 		return true
 	}
 	if m.FirstToken > 0 {
@@ -426,19 +430,20 @@ func placeholderSlot(inner string) bool {
 		return false
 	}
 	// ALL-CAPS slot names: COMPANY_NAME, INSERT LINK, YOUR CITY.
-	upper, snake := true, false
+	upper, snake, letters := true, false, false
 	for _, r := range inner {
 		switch {
 		case r == '_':
 			snake = true
 		case r == ' ' || r == '-' || unicode.IsDigit(r):
 		case unicode.IsLetter(r) && unicode.IsUpper(r):
+			letters = true
 		default:
 			upper = false
 		}
 	}
-	if !upper {
-		return false
+	if !upper || !letters {
+		return false // "[______]" is a form's blank to write on, not a named slot
 	}
 	for _, w := range strings.FieldsFunc(inner, func(r rune) bool { return r == ' ' || r == '_' || r == '-' }) {
 		if placeholderCaps[w] {
