@@ -346,6 +346,7 @@ func init() {
 				"You will need:\n- Flour\n- Eggs\n- Butter\n- Sugar\n- Milk\n- Salt",
 				"Rock / Pop / Jazz / Folk",
 				"Garden » Vines » Climbers",
+				"#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <unistd.h>\n#include <errno.h>",
 				"Budget Cuts Hit Local Schools Hard\nBy Jane Smith\nEducation Correspondent\nLondon\nThe council voted on Tuesday to cut funding.",
 				"The council voted on Tuesday to close the library.\n\nStore\nSearch\nDonate\n\nResidents said they would fight the decision in court.",
 				"The festival has three stages this year.\n\nMusic\nFood\nTheatre",
@@ -1365,7 +1366,8 @@ func navItem(s string) bool {
 			return false
 		}
 	}
-	return true
+	// code is no menu: "#include <stdio.h>", "MAX_MEMBERS", "f(x)"
+	return !strings.ContainsAny(s, "<>{}()=;_")
 }
 
 // navStyle is the leading bullet or heading mark of a line, or 0.
