@@ -80,7 +80,7 @@ func init() {
 		&Feature{
 			ID:          "leak.placeholder",
 			Category:    Leak,
-			Description: "unfilled template placeholders such as [Your Name], [Insert link], {{city}} or INSERT QUOTE HERE",
+			Description: "unfilled template placeholders such as [Your Name], [Insert link], {{city}} or INSERT QUOTE HERE (not code, and in technical writing only slots named in words)",
 			Hard:        true,
 			Fires: []string{
 				"For more information, contact [Your Name] at [Company Name].",
