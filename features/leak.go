@@ -46,16 +46,14 @@ func init() {
 		&Feature{
 			ID:          "leak.chatbot",
 			Category:    Leak,
-			Description: "chatbot voice: \"As an AI language model\", \"Certainly! Here's\", \"I hope this helps\", knowledge-cutoff talk",
+			Description: "chatbot voice: \"As an AI language model\", \"Certainly! Here's\", knowledge-cutoff talk; an assistant's sign-off (\"I hope this helps\", \"Let me know if you'd like\") only beside them",
 			Hard:        true,
 			Fires: []string{
 				"As an AI language model, I cannot predict the outcome of the election.",
 				"Certainly! Here is a 600-word article about the new bridge.",
 				"Sure! Here's a catchy introduction for your blog post.",
 				"Here is a rewritten version of the article with a more formal tone.",
-				"I hope this helps! The museum opens at nine on weekdays.",
-				"Let me know if you'd like me to add more examples.",
-				"If you have any other questions, feel free to ask!",
+				"Certainly! Here is the article.\n\nThe museum opens at nine on weekdays.\n\nI hope this helps! Let me know if you'd like me to add more examples.",
 				"As of my last knowledge update in 2023, the stadium had not been finished.",
 				"I don't have real-time access to stock prices, but analysts expect growth.",
 				"I cannot fulfill that request.",
@@ -73,6 +71,9 @@ func init() {
 				"Sure, here's the thing: nobody expected the vote to pass.",
 				"The bot replied my knowledge cutoff is 2021 when asked about the match.",
 				"Here is a revised version of the timetable, which starts in June.",
+				"Index funds are the safe choice for most savers. Good luck, and I hope this helps.",
+				"That's the sauce I grew up with. Let me know if you'd like the recipe for the bread too!",
+				"If you have any other questions, feel free to ask!",
 				"| Phrase | Fix |\n| --- | --- |\n| I hope this helps, let's dive in | delete |",
 			},
 			Extract: extractChatbot,
@@ -272,8 +273,6 @@ func leakSortFindings(fs []Finding) {
 
 var chatbotPhrases = NewPhraseSet([]string{
 	"as an ai language model", "as an ai developed by", "i am an ai language model", "i'm an ai language model",
-	"i hope this helps .", "i hope this helps !", "i hope this helps ,", "i hope this helps you",
-	"i hope this information helps", "i hope this information is helpful",
 	"certainly ! here is", "certainly ! here's", "certainly ! here are",
 	"certainly ! below is", "sure ! here is", "sure ! here's", "sure ! here are",
 	"here is a rewritten version", "here's a rewritten version",
@@ -288,14 +287,23 @@ var chatbotPhrases = NewPhraseSet([]string{
 	"i can't fulfill that request", "i can't fulfill this request",
 	"i'm unable to fulfill this request", "i'm unable to fulfill that request",
 	"i am unable to fulfill this request",
-	"let me know if you'd like", "let me know if you would like",
-	"let me know if you need any", "let me know if you want me to",
-	"feel free to ask .", "feel free to ask !", "feel free to ask if you", "feel free to ask me",
 	"as of my last knowledge update", "as of my knowledge cutoff",
 	"as of my last training", "my knowledge cutoff", "my knowledge cut-off",
 	"i don't have real-time access", "i do not have real-time access",
 	"i don't have access to real-time", "i do not have access to real-time",
 	"i don't have the ability to browse", "i do not have the ability to browse",
+})
+
+// chatbotSignOffs close an assistant's answer, and people's answers on
+// forums, in Q&A sites and in emails just as often ("Good luck, and I hope
+// this helps." ends two person-written answers of the training data): they
+// are evidence only beside a phrase that no person writes.
+var chatbotSignOffs = NewPhraseSet([]string{
+	"i hope this helps .", "i hope this helps !", "i hope this helps ,", "i hope this helps you",
+	"i hope this information helps", "i hope this information is helpful",
+	"let me know if you'd like", "let me know if you would like",
+	"let me know if you need any", "let me know if you want me to",
+	"feel free to ask .", "feel free to ask !", "feel free to ask if you", "feel free to ask me",
 })
 
 // chatbotLines are interface labels copied along with a chat answer.
@@ -332,6 +340,13 @@ func extractChatbot(d *Document) Result {
 	for i, l := range d.Lines {
 		if !l.Blank && len(strings.TrimSpace(l.Text)) <= 40 && chatLineCandidate(l.Text) && chatbotLines.Has(l.Text) && chatLinesContext(d, i) {
 			fs = append(fs, d.LineFinding(i, 1))
+		}
+	}
+	if len(fs) > 0 {
+		for _, m := range chatbotSignOffs.FindLongest(d) {
+			if !leakQuoteBefore(d, m) && !d.acrossBreak(m) {
+				fs = append(fs, d.Finding(m.Span, 1))
+			}
 		}
 	}
 	leakSortFindings(fs)
