@@ -154,3 +154,41 @@ func TestChatCitationTurnNeedsDigits(t *testing.T) {
 		}
 	}
 }
+
+// Technical writing is told by words only code writes; web addresses and a
+// slot's own name do not count.
+func TestTechnicalText(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Run it with --force, then call init() and set PATH= to the new folder.", true},
+		{"The build reads ${CMAKE_DIR}, calls make_all and writes to a::b.", true},
+		{"Contact [COMPANY_NAME] at [CITY_NAME] or [PHONE_NUMBER] today.", false},
+		{"See https://example.com/?utm_source=a&utm_medium=b and https://x.org/p_q=1 and www.a_b.com.", false},
+		{"The council met on Tuesday -- and again on Friday -- to vote.", false},
+		{"E=mc2 is famous; so is snake_case, and so is --verbose.", true},
+	} {
+		if got := technicalText(c.text); got != c.want {
+			t.Errorf("technicalText(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// Hard evidence is not pieced together from two blocks; a hard-wrapped
+// sentence is one block.
+func TestLeakPhrasesStayInTheirBlock(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"Keywords Currently in Use\nThe following keywords are reserved and cannot be names.", 0},
+		{"## Keywords in Use\n\nThe following keywords are reserved and cannot be names.", 0},
+		{"They told us to use\n\nthe following keywords in the piece.", 0},
+		{"Write 600 words for the blog and please use the\nfollowing keywords: cheap flights, city breaks.", 1},
+	} {
+		if got := len(leakRun(t, "leak.seo-instructions", c.text).Findings); got != c.want {
+			t.Errorf("%q: %d findings, want %d", c.text, got, c.want)
+		}
+	}
+}
