@@ -338,6 +338,7 @@ func init() {
 				"Home » News » World",
 				"Home     »" + strings.Repeat(" ", 60) + "Garden     »" + strings.Repeat(" ", 60) + "Vines     »" + strings.Repeat(" ", 60) + "Climbers",
 				"About\nStore\nSearch\n\nThe council voted on Tuesday to close the library, citing costs.",
+				"News\nWorld\nEurope\n\nThe council voted on Tuesday to close the library, citing costs.",
 				"The council voted on Tuesday to close the library, citing costs.\n\nSections\nDonate\nAdvertising",
 			},
 			Quiet: []string{
@@ -351,6 +352,7 @@ func init() {
 				"The council voted on Tuesday to close the library.\n\nStore\nSearch\nDonate\n\nResidents said they would fight the decision in court.",
 				"The festival has three stages this year.\n\nMusic\nFood\nTheatre",
 				"The festival has three stages this year.\n\nMain Stage\nRiverside\nThe Tent",
+				"Flour\nSugar\nEggs\n\nMix them in a bowl, then bake the cake for forty minutes at 180 degrees.",
 			},
 			Extract: extractNavMenu,
 		},
@@ -1413,21 +1415,26 @@ func navOneLine(s string) bool {
 }
 
 // navEdgeMenu: a run of three menu entries is a menu only where a page's
-// header or footer would be — it opens or closes the document — and when
-// two of its three entries are the site's own pages ("About", "Store",
-// "Search"). Topic words do not count: "Music, Food, Theatre" ending an
-// article is as likely its own list.
+// header or footer would be. Opening the document, above its headline,
+// two of them must be a menu's words, topics included ("News / World /
+// Europe"); closing it, two must be the site's own pages ("About",
+// "Store", "Search"): "Music, Food, Theatre" ending an article is as
+// likely its own list.
 func navEdgeMenu(d *Document, run []int) bool {
-	site := 0
+	site, menu := 0, 0
 	for _, i := range run {
-		if siteWords[resKey(d.Lines[i].Text)] {
+		k := resKey(d.Lines[i].Text)
+		if siteWords[k] {
 			site++
 		}
+		if menuWords[k] {
+			menu++
+		}
 	}
-	if site < 2 {
-		return false
+	if resPrevNonBlank(d, run[0]) < 0 {
+		return menu >= 2
 	}
-	return resPrevNonBlank(d, run[0]) < 0 || resNextNonBlank(d, run[len(run)-1]) < 0
+	return site >= 2 && resNextNonBlank(d, run[len(run)-1]) < 0
 }
 
 func extractNavMenu(d *Document) Result {
