@@ -132,6 +132,7 @@ func init() {
 				"Prices rose by 4% last year citeturn0search3.",
 				"The lake is the deepest in Europe【4†source】.",
 				"See https://example.org/report?utm_source=chatgpt.com for details.",
+				"See https://example.org/report?id=4&utm_source=openai for details.",
 				"Visitors doubled in a decade turn2news11 and hotels filled up.",
 			},
 			Quiet: []string{
@@ -140,6 +141,7 @@ func init() {
 				"Turn 10 at the circuit is where most crashes happen.",
 				"See https://example.org/report?utm_source=newsletter for details.",
 				"The source, who asked not to be named, said talks had stalled.",
+				"Analytics tools now show visits tagged utm_source=chatgpt.com as referrals, the agency said.",
 			},
 			Extract: extractChatCitation,
 		},
@@ -703,8 +705,11 @@ func extractChatCitation(d *Document) Result {
 				break
 			}
 			i += off
-			spans = append(spans, Span{i, i + len(mark)})
 			off = i + len(mark)
+			if strings.HasPrefix(mark, "utm_") && (i == 0 || t[i-1] != '?' && t[i-1] != '&') {
+				continue // named, not used: "links now carry utm_source=chatgpt.com"
+			}
+			spans = append(spans, Span{i, i + len(mark)})
 		}
 	}
 	// turn<digits><kind><digits>

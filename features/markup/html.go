@@ -142,7 +142,11 @@ func HTMLText(src []byte) *Page {
 				}
 			}
 		}
+		start := out.Len()
 		blank(&out, raw)
+		if tt == xhtml.StartTagToken || tt == xhtml.SelfClosingTagToken {
+			revealChatLinks(out.Bytes()[start:], raw)
+		}
 	}
 	p := &Page{Text: out.Bytes(), TooComplex: maxOpen > MaxHTMLDepth || elements > MaxHTMLElements}
 	p.Origins = breakBlocks(p.Text, blocks)
@@ -150,21 +154,22 @@ func HTMLText(src []byte) *Page {
 		return p
 	}
 	if res, err := trafilatura.Extract(bytes.NewReader(src), trafilatura.Options{ExcludeComments: true}); err == nil && res != nil {
-		main := squash(res.ContentText)
-		if len(strings.Fields(main)) >= 20 {
+		main := unspaced(res.ContentText)
+		if len(strings.Fields(res.ContentText)) >= 20 {
 			// a short line belongs to the main text when it is one of its
 			// lines: contained anywhere, a menu's "News" or "Travel" was
 			// taken for the article's wherever the word occurs in it
 			lines := map[string]bool{}
 			for _, l := range strings.Split(res.ContentText, "\n") {
-				lines[squash(l)] = true
+				lines[unspaced(l)] = true
 			}
 			p.Main = func(line string) bool {
-				l := squash(line)
+				line = hideChatLinks(line)
+				l := unspaced(line)
 				if l == "" {
 					return false
 				}
-				if strings.Count(l, " ") < mainMinWords-1 {
+				if !hasWords(line, mainMinWords) {
 					return lines[l]
 				}
 				return strings.Contains(main, l)
@@ -237,8 +242,57 @@ func breakBlocks(text []byte, blocks []int) []Origin {
 // the main text's wherever the main text contains it.
 const mainMinWords = 4
 
-// squash folds runs of white space to one space.
-func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+// ChatLinkMarks are the query parameters a chat interface adds to the links
+// of its answers ("?utm_source=chatgpt.com"). A link copied from a chat
+// answer into a page keeps it in its address, which the reader blanks with
+// the rest of the tag; revealChatLinks writes the parameter back in place,
+// so that leak.chat-citation sees it where the link is.
+var ChatLinkMarks = []string{"utm_source=chatgpt.com", "utm_source=openai"}
+
+// revealChatLinks copies each chat-link parameter of raw (a tag, or a
+// Markdown link's address), with the "?" or "&" before it, into out, the
+// blanks written for raw: one byte a rune of raw, as blank writes them.
+func revealChatLinks(out, raw []byte) {
+	for _, mark := range ChatLinkMarks {
+		for off := 0; ; {
+			k := bytes.Index(raw[off:], []byte(mark))
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(mark)
+			if k == 0 || (raw[k-1] != '?' && raw[k-1] != '&') {
+				continue
+			}
+			at := utf8.RuneCount(raw[:k-1])
+			if at+1+len(mark) <= len(out) {
+				copy(out[at:], raw[k-1:k+len(mark)])
+			}
+		}
+	}
+}
+
+// hideChatLinks blanks the revealed chat-link parameters of a line again,
+// for comparing it with the extractor's text, which has no addresses.
+func hideChatLinks(line string) string {
+	for _, mark := range ChatLinkMarks {
+		for _, lead := range []string{"?", "&"} {
+			if strings.Contains(line, lead+mark) {
+				line = strings.ReplaceAll(line, lead+mark, " ")
+			}
+		}
+	}
+	return line
+}
+
+// unspaced drops the white space of s: the page's inline tags leave blanks
+// where the extractor's text has none ("the <a>report</a>." reads "the
+// report ." here and "the report." there), and a paragraph with a link
+// before a full stop was no longer found in the main text.
+func unspaced(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// hasWords reports whether s has at least n space-separated words.
+func hasWords(s string, n int) bool { return len(strings.Fields(s)) >= n }
 
 // blank writes one space per rune of raw, keeping line breaks.
 func blank(out *bytes.Buffer, raw []byte) {

@@ -26,6 +26,7 @@ func MarkdownText(src []byte) []byte {
 		return src
 	}
 	keep := make([]bool, len(src))
+	var code [][2]int // byte ranges of code spans and blocks
 	body := defuse(blankFrontMatter(src), src)
 	doc := md.Parser().Parse(gtext.NewReader(body))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -33,7 +34,20 @@ func MarkdownText(src []byte) []byte {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.CodeSpan, *ast.Image, *ast.AutoLink, *ast.RawHTML, *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					code = append(code, [2]int{t.Segment.Start, t.Segment.Stop})
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				code = append(code, [2]int{seg.Start, seg.Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Image, *ast.AutoLink, *ast.RawHTML, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
 		case *ast.List:
 			if tableOfContents(n, body) {
@@ -48,7 +62,40 @@ func MarkdownText(src []byte) []byte {
 		}
 		return ast.WalkContinue, nil
 	})
+	keepChatLinks(body, code, keep)
 	return mask(src, keep)
+}
+
+// keepChatLinks keeps the chat-link parameters of link addresses
+// ("?utm_source=chatgpt.com", see ChatLinkMarks) visible where they stand,
+// but not in code, where a URL is an example.
+func keepChatLinks(src []byte, code [][2]int, keep []bool) {
+	for _, mark := range ChatLinkMarks {
+		for off := 0; ; {
+			k := bytes.Index(src[off:], []byte(mark))
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(mark)
+			if k == 0 || (src[k-1] != '?' && src[k-1] != '&') {
+				continue
+			}
+			inCode := false
+			for _, r := range code {
+				if k >= r[0] && k < r[1] {
+					inCode = true
+					break
+				}
+			}
+			if inCode {
+				continue
+			}
+			for i := k - 1; i < k+len(mark) && i < len(keep); i++ {
+				keep[i] = true
+			}
+		}
+	}
 }
 
 // tableOfContents reports whether list holds nothing but links into the

@@ -136,6 +136,31 @@ func TestHTMLCodeBlanked(t *testing.T) {
 	}
 }
 
+// A link copied from a chat answer keeps the chat's parameter in its
+// address: the reader shows it where the link is, in HTML and Markdown,
+// but not in code, and lines keep their shape.
+func TestChatLinksRevealed(t *testing.T) {
+	html := "<p>Caf\u00e9 visits rose, says the <a title=\"\u00e9t\u00e9\" href=\"https://x.org/r?utm_source=chatgpt.com\">report</a>.</p>\n<pre><code>curl https://x.org/r?utm_source=chatgpt.com</code></pre>\n"
+	p := HTMLText([]byte(html))
+	sameShape(t, []byte(html), p.Text)
+	out := string(p.Text)
+	if n := strings.Count(out, "?utm_source=chatgpt.com"); n != 1 {
+		t.Errorf("HTML: %d chat-link parameters shown, want 1 (the link's, not the code's): %q", n, out)
+	}
+	line := strings.Split(out, "\n")[0]
+	if col := utf8.RuneCountInString(line[:strings.Index(line, "?utm")]); col != utf8.RuneCountInString(html[:strings.Index(html, "?utm")]) {
+		t.Errorf("HTML: parameter at column %d, want where it stands in the file", col)
+	}
+	md := "Visits rose, says the [report](https://x.org/r?a=1&utm_source=openai).\n\n    curl https://x.org/r?utm_source=openai\n\nSee `https://x.org/?utm_source=openai` too.\n"
+	mout := string(MarkdownText([]byte(md)))
+	if n := strings.Count(mout, "&utm_source=openai"); n != 1 || strings.Count(mout, "utm_source") != 1 {
+		t.Errorf("Markdown: want the link's parameter only: %q", mout)
+	}
+	if strings.Index(mout, "&utm_source") != strings.Index(md, "&utm_source") {
+		t.Errorf("Markdown: parameter moved: %q", mout)
+	}
+}
+
 func TestFormatOf(t *testing.T) {
 	for name, want := range map[string]Format{"a.md": Markdown, "b.MARKDOWN": Markdown, "c.html": HTML, "d.htm": HTML, "e.txt": Text, "f": Text, "-": Text} {
 		if got := FormatOf(name); got != want {
