@@ -690,6 +690,8 @@ func insertHere(d *Document, k int) (Span, bool) {
 // ---- leak.chat-citation ----
 
 // chatCitationMarks are fixed substrings that only chat interfaces produce.
+// The utm ones stand in link addresses, which the HTML and Markdown readers
+// show in place for them (markup.ChatLinkMarks: keep the two lists alike).
 var chatCitationMarks = []string{"oaicite", "contentReference", "utm_source=chatgpt.com", "utm_source=openai"}
 
 // turnKinds follow "turnN" in chat tool citations (turn0search0, turn2news11).
