@@ -3,6 +3,7 @@ package markup
 import (
 	"bytes"
 	"html"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -165,14 +166,24 @@ func HTMLText(src []byte) *Page {
 			}
 			p.Main = func(line string) bool {
 				line = hideChatLinks(line)
-				l := unspaced(line)
-				if l == "" {
-					return false
-				}
 				if !hasWords(line, mainMinWords) {
-					return lines[l]
+					l := unspaced(line)
+					return l != "" && lines[l]
 				}
-				return strings.Contains(main, l)
+				// a longer line is the main text's when each stretch of it
+				// between blanked markup is: the extractor keeps inline code
+				// ("the <code>.gitlab-ci.yml</code> file"), this reader does not
+				kept := 0
+				for _, frag := range blankRuns.Split(line, -1) {
+					if !hasWords(frag, 2) {
+						continue
+					}
+					if !strings.Contains(main, unspaced(frag)) {
+						return false
+					}
+					kept++
+				}
+				return kept > 0
 			}
 		}
 	}
@@ -290,6 +301,9 @@ func hideChatLinks(line string) string {
 // report ." here and "the report." there), and a paragraph with a link
 // before a full stop was no longer found in the main text.
 func unspaced(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// blankRuns are two or more blanks: where markup was blanked inside a line.
+var blankRuns = regexp.MustCompile(`[ \t]{2,}`)
 
 // hasWords reports whether s has at least n space-separated words.
 func hasWords(s string, n int) bool { return len(strings.Fields(s)) >= n }
