@@ -260,27 +260,32 @@ const mainMinWords = 4
 // so that leak.chat-citation sees it where the link is.
 var ChatLinkMarks = []string{"utm_source=chatgpt.com", "utm_source=openai"}
 
-// revealChatLinks copies each chat-link parameter of raw (a tag, or a
-// Markdown link's address), with the "?" or "&" before it, into out, the
-// blanks written for raw: one byte a rune of raw, as blank writes them.
-func revealChatLinks(out, raw []byte) {
+// chatLinks calls found with the byte range of each chat-link parameter of
+// src that stands in an address: the "?" or "&" before it included.
+func chatLinks(src []byte, found func(start, end int)) {
 	for _, mark := range ChatLinkMarks {
 		for off := 0; ; {
-			k := bytes.Index(raw[off:], []byte(mark))
+			k := bytes.Index(src[off:], []byte(mark))
 			if k < 0 {
 				break
 			}
 			k += off
 			off = k + len(mark)
-			if k == 0 || (raw[k-1] != '?' && raw[k-1] != '&') {
-				continue
-			}
-			at := utf8.RuneCount(raw[:k-1])
-			if at+1+len(mark) <= len(out) {
-				copy(out[at:], raw[k-1:k+len(mark)])
+			if k > 0 && (src[k-1] == '?' || src[k-1] == '&') {
+				found(k-1, k+len(mark))
 			}
 		}
 	}
+}
+
+// revealChatLinks copies each chat-link parameter of raw (a tag) into out,
+// the blanks written for raw: one byte a rune of raw, as blank writes them.
+func revealChatLinks(out, raw []byte) {
+	chatLinks(raw, func(start, end int) {
+		if at := utf8.RuneCount(raw[:start]); at+end-start <= len(out) {
+			copy(out[at:], raw[start:end])
+		}
+	})
 }
 
 // hideChatLinks blanks the revealed chat-link parameters of a line again,

@@ -70,32 +70,16 @@ func MarkdownText(src []byte) []byte {
 // ("?utm_source=chatgpt.com", see ChatLinkMarks) visible where they stand,
 // but not in code, where a URL is an example.
 func keepChatLinks(src []byte, code [][2]int, keep []bool) {
-	for _, mark := range ChatLinkMarks {
-		for off := 0; ; {
-			k := bytes.Index(src[off:], []byte(mark))
-			if k < 0 {
-				break
-			}
-			k += off
-			off = k + len(mark)
-			if k == 0 || (src[k-1] != '?' && src[k-1] != '&') {
-				continue
-			}
-			inCode := false
-			for _, r := range code {
-				if k >= r[0] && k < r[1] {
-					inCode = true
-					break
-				}
-			}
-			if inCode {
-				continue
-			}
-			for i := k - 1; i < k+len(mark) && i < len(keep); i++ {
-				keep[i] = true
+	chatLinks(src, func(start, end int) {
+		for _, r := range code {
+			if start >= r[0] && start < r[1] {
+				return
 			}
 		}
-	}
+		for i := start; i < end && i < len(keep); i++ {
+			keep[i] = true
+		}
+	})
 }
 
 // tableOfContents reports whether list holds nothing but links into the
