@@ -195,11 +195,11 @@ func NormLine(s string) string {
 }
 
 // acrossBreak reports whether match m runs over a break no sentence crosses:
-// from a heading or a title line into the text below it, over a blank line,
-// or from a line that does not run on into the next (runsOn). Hard evidence must not be
-// pieced together from two blocks: a heading "Keywords Currently in Use"
-// over "The following keywords are ..." is no instruction to "use the
-// following keywords".
+// from a heading or a title line into the text below it, over a blank
+// line, or from a line that does not run on into the next (runsOn). Hard
+// evidence must not be pieced together from two blocks: a heading
+// "Keywords Currently in Use" over "The following keywords are ..." is no
+// instruction to "use the following keywords".
 func (d *Document) acrossBreak(m PhraseMatch) bool {
 	for k := m.FirstToken + 1; k < m.EndToken && k < len(d.Tokens); k++ {
 		a, b := d.Tokens[k-1].Line, d.Tokens[k].Line
