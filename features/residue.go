@@ -20,7 +20,7 @@ func init() {
 			AnyLanguage: true,
 			Suspect:     true,
 			Category:    Residue,
-			Description: "comment-count widget lines: \"0 Comments\", \"Comments (3)\", \"Post a Comment (0)\"",
+			Description: "comment-count and engagement-counter lines: \"0 Comments\", \"Comments (3)\", \"Post a Comment (0)\", \"37 views\", \"0 Shares\"",
 			Fires: []string{
 				"0 Comments",
 				"Council approves new budget.\n\n12 comments",
@@ -29,6 +29,8 @@ func init() {
 				"1 Comment",
 				"Comments: 27",
 				"Comments(48)",
+				"37 views",
+				"0 Shares",
 			},
 			Quiet: []string{
 				"The post drew 12 comments within an hour, most of them angry.",
@@ -36,6 +38,7 @@ func init() {
 				"The minister declined to comment on the 3 cases.",
 				"Readers left 1,200 comments under the original story.",
 				"Comments",
+				"The video drew 37 views in its first hour, the council said.",
 			},
 			Extract: extractCommentCounter,
 		},
@@ -198,6 +201,9 @@ func init() {
 				"Sign in",
 				"Previous\nChapter 5: The Harbour\nNext",
 				"Portions of this content are ©1998–2015 by individual contributors.",
+				"Edit this page",
+				"Retrieved from \"https://en.wikipedia.org/w/index.php?title=Bridge&oldid=1\"",
+				"This link is to an external site that may or may not meet accessibility guidelines.",
 			},
 			Quiet: []string{
 				"It happened 5 years ago.",
@@ -208,6 +214,8 @@ func init() {
 				"Next, the council will vote on the budget.",
 				"The council did not say what would happen\nnext",
 				"The logo ©, the firm said, is theirs.",
+				"The files were retrieved from the archive in 2019.",
+				"Search for the missing boy resumed on Tuesday.",
 				"Read the privacy policy before you sign the form, the council advised.",
 				"The company changed its terms of use in May.",
 				"© Getty Images",
@@ -631,7 +639,9 @@ func resCount(s string) bool {
 
 // ---- residue.comment-counter ----
 
-var commentWords = resSet("comment", "comments", "comment(s)", "responses", "response", "replies")
+var commentWords = resSet("comment", "comments", "comment(s)", "responses", "response", "replies",
+	// the counters beside them: views, likes, shares, votes, reviews
+	"view", "views", "like", "likes", "share", "shares", "vote", "votes", "reaction", "reactions", "review", "reviews")
 
 var commentCounterHeads = resSet("comments", "comment", "post a comment", "view comments", "show comments",
 	"leave a comment", "read comments", "add comment", "add a comment", "see comments", "all comments")
@@ -670,7 +680,8 @@ var commentPrompts = resSet(
 	"You must be logged in to post a comment", "Comments are closed", "Log in to comment",
 	"Save my name, email, and website in this browser for the next time I comment",
 	"Notify me of new posts by email", "Notify me of follow-up comments by email",
-	"Start the conversation", "Add your comment",
+	"Start the conversation", "Add your comment", "Reply", "Sign in to comment", "Login to comment",
+	"Log in to reply", "Report this post", "Report this comment", "Report abuse",
 )
 
 var commentPromptPrefixes = []string{
@@ -709,6 +720,7 @@ var relatedLabels = resSet(
 	"More like this", "Latest stories", "Latest news", "Related reading", "In case you missed it",
 	"We also love", "You might like", "You may like", "More for you", "More to explore",
 	"Recent posts", "Recent articles", "Latest posts", "Popular now", "Most shared", "Most commented",
+	"Latest articles", "More on",
 )
 
 // relatedPrefixes may open a line that then names the linked headline.
@@ -780,7 +792,7 @@ var shareStrong = resSet(
 	"Share full article", "Share options", "Share page", "Email this article", "Print this article",
 	"Print this page", "Click to share on Facebook", "Click to share on Twitter", "Click to print",
 	"Click to email a link to a friend", "Share to Facebook", "Share to Twitter",
-	"Retweet", "Retweet this article", "Retweet this",
+	"Retweet", "Retweet this article", "Retweet this", "Sharing is caring", "Share or comment on this article",
 )
 
 // shareNetworks are the words of a share bar.
@@ -863,7 +875,7 @@ var subscribeLabels = resSet(
 	"Newsletter", "Newsletters", "Our newsletter", "Newsletter sign-up", "Newsletter signup",
 	"Newsletter sign up", "Join our newsletter", "Join our mailing list", "Thank you for subscribing",
 	"Thanks for subscribing", "You're subscribed", "You're all set", "Get our newsletter",
-	"Free newsletter", "Sign up to our free newsletter",
+	"Free newsletter", "Sign up to our free newsletter", "You have already subscribed", "Register now",
 )
 
 var subscribeVerbs = []string{"get ", "sign up", "subscribe", "receive ", "enter ", "join ", "stay ", "want ", "never miss"}
@@ -959,6 +971,8 @@ var chromeLabels = resSet(
 	"Text size", "Font size", "Change text size", "Change font size",
 	"Sign in", "Log in", "Sign out", "Log out", "Sign in / Register", "Log in / Register",
 	"Previous", "Next", "Prev", "Previous page", "Next page",
+	"Search for", "Edit this page", "Powered by", "Report a correction", "Report a correction or typo",
+	"Report a typo", "Report an error", "Suggest a correction", "×", "✕",
 )
 
 // pagerWords are page links that are also everyday words: a pager prints
@@ -970,6 +984,7 @@ var pagerWords = resSet("Previous", "Next", "Prev")
 // a site ("Skip to primary sidebar", "© 2020 ...").
 var chromePrefixes = []string{
 	"skip to ", "previous post", "next post", "previous article", "next article", "copyright ", "©", "(c) ",
+	"this link is to an external site", "retrieved from \"",
 }
 
 var chromeFilter = newResFilter(200, []map[string]bool{chromeLabels, siteWords, resSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")}, chromePrefixes...)
@@ -1021,6 +1036,9 @@ func extractSiteChrome(d *Document) Result {
 			// "Portions of this content are ©1998–2015 by ..."
 			return words <= 25 && resHasYear(key)
 		}
+		if strings.HasPrefix(key, "this link is to an external site") || strings.HasPrefix(key, "retrieved from \"http") {
+			return words <= 20 // a news site's external-link notice; a wiki's source footer
+		}
 		for _, p := range []string{"previous post:", "next post:", "previous article:", "next article:"} {
 			if strings.HasPrefix(key, p) {
 				return words <= 20
@@ -1056,7 +1074,7 @@ var adLabels = resSet(
 	"Continue reading the main story", "Remove ads", "Ad loading",
 	"Taboola", "Outbrain", "Promoted links", "Promoted stories", "Sponsored stories", "Ads by Google",
 	"Promoted by Taboola", "Promoted links by Taboola", "Recommended by Outbrain", "AdChoices", "Ad choices", "Sponsored by",
-	"Is sponsored by",
+	"Is sponsored by", "Show ad", "Hide ad",
 )
 
 var adFilter = newResFilter(resMaxLine, []map[string]bool{adLabels, resSet("(", "[")})
