@@ -3,7 +3,6 @@ package markup
 import (
 	"bytes"
 	"html"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -174,7 +173,9 @@ func HTMLText(src []byte) *Page {
 				// between blanked markup is: the extractor keeps inline code
 				// ("the <code>.gitlab-ci.yml</code> file"), this reader does not
 				kept := 0
-				for _, frag := range blankRuns.Split(line, -1) {
+				for rest := line; rest != ""; {
+					var frag string
+					frag, rest = nextStretch(rest)
 					if !hasWords(frag, 2) {
 						continue
 					}
@@ -305,13 +306,47 @@ func hideChatLinks(line string) string {
 // where the extractor's text has none ("the <a>report</a>." reads "the
 // report ." here and "the report." there), and a paragraph with a link
 // before a full stop was no longer found in the main text.
-func unspaced(s string) string { return strings.Join(strings.Fields(s), "") }
+func unspaced(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
 
-// blankRuns are two or more blanks: where markup was blanked inside a line.
-var blankRuns = regexp.MustCompile(`[ \t]{2,}`)
+// nextStretch splits s at its first run of two or more blanks (where markup
+// was blanked inside a line): the stretch before it, and the rest after it.
+func nextStretch(s string) (stretch, rest string) {
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == ' ' || s[i] == '\t') && (s[i+1] == ' ' || s[i+1] == '\t') {
+			j := i + 2
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			return s[:i], s[j:]
+		}
+	}
+	return s, ""
+}
 
 // hasWords reports whether s has at least n space-separated words.
-func hasWords(s string, n int) bool { return len(strings.Fields(s)) >= n }
+func hasWords(s string, n int) bool {
+	words, inWord := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			if words++; words >= n {
+				return true
+			}
+			inWord = true
+		}
+	}
+	return false
+}
 
 // blank writes one space per rune of raw, keeping line breaks.
 func blank(out *bytes.Buffer, raw []byte) {

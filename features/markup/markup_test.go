@@ -161,6 +161,27 @@ func TestChatLinksRevealed(t *testing.T) {
 	}
 }
 
+// A paragraph is the main text's even where its inline markup leaves blanks
+// the extractor's text does not have: a link before a full stop, inline
+// code (which the extractor keeps and this reader blanks).
+func TestMainTextWithInlineMarkup(t *testing.T) {
+	p1 := "The bridge opened in 1932 and carries forty thousand cars a day across the river, says the <a href=\"/r\">city report</a>."
+	p2 := "Engineers will add a <code>sensor.cfg</code> file to every lamp post so that the council can watch the traffic all night."
+	p3 := "The council plans to repaint the bridge next year at a cost of two million pounds, officials said on Tuesday afternoon."
+	src := "<html><body><article><h1>Bridge</h1>\n<p>" + p1 + "</p>\n<p>" + p2 + "</p>\n<p>" + p3 + "</p>\n</article></body></html>\n"
+	p := HTMLText([]byte(src))
+	if p.Main == nil {
+		t.Fatal("no main text extracted")
+	}
+	for _, l := range strings.Split(string(p.Text), "\n") {
+		if strings.Contains(l, "bridge opened") || strings.Contains(l, "Engineers") || strings.Contains(l, "repaint") {
+			if !p.Main(l) {
+				t.Errorf("not taken for the main text: %q", l)
+			}
+		}
+	}
+}
+
 func TestFormatOf(t *testing.T) {
 	for name, want := range map[string]Format{"a.md": Markdown, "b.MARKDOWN": Markdown, "c.html": HTML, "d.htm": HTML, "e.txt": Text, "f": Text, "-": Text} {
 		if got := FormatOf(name); got != want {
