@@ -144,8 +144,8 @@ func HTMLText(src []byte) *Page {
 		}
 		start := out.Len()
 		blank(&out, raw)
-		if tt == xhtml.StartTagToken || tt == xhtml.SelfClosingTagToken {
-			revealChatLinks(out.Bytes()[start:], raw)
+		if (tt == xhtml.StartTagToken || tt == xhtml.SelfClosingTagToken) && depth == 0 {
+			revealChatLinks(out.Bytes()[start:], raw) // a link inside code or a script is an example
 		}
 	}
 	p := &Page{Text: out.Bytes(), TooComplex: maxOpen > MaxHTMLDepth || elements > MaxHTMLElements}
@@ -155,7 +155,7 @@ func HTMLText(src []byte) *Page {
 	}
 	if res, err := trafilatura.Extract(bytes.NewReader(src), trafilatura.Options{ExcludeComments: true}); err == nil && res != nil {
 		main := unspaced(res.ContentText)
-		if len(strings.Fields(res.ContentText)) >= 20 {
+		if hasWords(res.ContentText, 20) {
 			// a short line belongs to the main text when it is one of its
 			// lines: contained anywhere, a menu's "News" or "Travel" was
 			// taken for the article's wherever the word occurs in it

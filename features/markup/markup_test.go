@@ -140,7 +140,7 @@ func TestHTMLCodeBlanked(t *testing.T) {
 // address: the reader shows it where the link is, in HTML and Markdown,
 // but not in code, and lines keep their shape.
 func TestChatLinksRevealed(t *testing.T) {
-	html := "<p>Caf\u00e9 visits rose, says the <a title=\"\u00e9t\u00e9\" href=\"https://x.org/r?utm_source=chatgpt.com\">report</a>.</p>\n<pre><code>curl https://x.org/r?utm_source=chatgpt.com</code></pre>\n"
+	html := "<p>Caf\u00e9 visits rose, says the <a title=\"\u00e9t\u00e9\" href=\"https://x.org/r?utm_source=chatgpt.com\">report</a>.</p>\n<pre><code>curl https://x.org/r?utm_source=chatgpt.com</code></pre>\n<p>Run <code><a href=\"https://x.org/?utm_source=chatgpt.com\">the demo</a></code>.</p>\n"
 	p := HTMLText([]byte(html))
 	sameShape(t, []byte(html), p.Text)
 	out := string(p.Text)
