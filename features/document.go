@@ -306,11 +306,13 @@ func (d *Document) view(keep func(int, Line) bool, withHeadings bool) *Document 
 		l.Blank = l.Blank || !kept[i]
 		p.Lines[i] = l
 	}
+	// The view's tokens and stream words are a subset of d's, taken as
+	// they are: every token's Lower already points into d's stream, so
+	// nothing is lowered or joined again.
 	newIdx := make([]int, len(d.Tokens)+1)
-	buf := make([]byte, 0, len(d.stream))
 	p.Tokens = make([]Token, 0, len(d.Tokens))
 	p.streamIdx = make([]int32, 0, len(d.streamIdx))
-	p.streamOff = make([]int32, 0, len(d.streamOff))
+	p.streamWords = make([]string, 0, len(d.streamWords))
 	p.parent = d
 	p.parentPos = make([]int32, 0, len(d.streamIdx))
 	j := 0 // d's stream position of the next stream token
@@ -318,17 +320,21 @@ func (d *Document) view(keep func(int, Line) bool, withHeadings bool) *Document 
 		newIdx[i] = len(p.Tokens)
 		inStream := j < len(d.streamIdx) && int(d.streamIdx[j]) == i
 		if kept[t.Line] {
-			buf = p.appendToken(buf, t)
+			if t.Kind == Word {
+				p.WordCount++
+			}
 			if inStream {
+				p.streamIdx = append(p.streamIdx, int32(len(p.Tokens)))
+				p.streamWords = append(p.streamWords, d.streamWords[j])
 				p.parentPos = append(p.parentPos, int32(j))
 			}
+			p.Tokens = append(p.Tokens, t)
 		}
 		if inStream {
 			j++
 		}
 	}
 	newIdx[len(d.Tokens)] = len(p.Tokens)
-	p.finishStream(buf)
 	for _, st := range d.Sentences {
 		if kept[d.Tokens[st.FirstToken].Line] {
 			st.FirstToken, st.EndToken = newIdx[st.FirstToken], newIdx[st.EndToken]
