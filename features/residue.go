@@ -31,6 +31,9 @@ func init() {
 				"Comments(48)",
 				"37 views",
 				"0 Shares",
+				"6 Comments on        Interactive maps, now in your language",
+				"One thought on “Spring in the valley”",
+				"12 Responses to \"Budget day\"",
 			},
 			Quiet: []string{
 				"The post drew 12 comments within an hour, most of them angry.",
@@ -39,6 +42,9 @@ func init() {
 				"Readers left 1,200 comments under the original story.",
 				"Comments",
 				"The video drew 37 views in its first hour, the council said.",
+				"12 comments on the draft were received by the council.",
+				"Three thoughts on leadership",
+				"5 replies to the survey",
 			},
 			Extract: extractCommentCounter,
 		},
@@ -87,6 +93,7 @@ func init() {
 				"We Also Love",
 				"More Videos from the BBC",
 				"More from Jane Smith",
+				"From around the web",
 			},
 			Quiet: []string{
 				"Read more about the scheme in our guide to council tax.",
@@ -98,6 +105,7 @@ func init() {
 				"Related work",
 				"More from the archive of the city council was released on Tuesday.",
 				"More from this evening.",
+				"From around the web, readers sent in photos of the storm.",
 			},
 			Extract: extractRelatedLinks,
 		},
@@ -121,6 +129,9 @@ func init() {
 				"Print",
 				"10.7k     Pinterest" + strings.Repeat(" ", 80) + "Facebook" + strings.Repeat(" ", 80) + "Twitter",
 				"Retweet this article!",
+				"Click to share on Twitter (Opens in new window)",
+				"Please follow and like us:",
+				"Read or Share this story: https://www.example.com/story/news/2020/03/17/council-budget/123/",
 			},
 			Quiet: []string{
 				"Share prices fell sharply on Tuesday after the results.",
@@ -131,6 +142,8 @@ func init() {
 				"Print\n\nPrint editions of the paper will end next year, the publisher announced after a long review.",
 				"12 Facebook",
 				"10 Facebook Twitter posts",
+				"Read or share this story with a friend who needs it.",
+				"Like us, the council was surprised by the result.",
 			},
 			Extract: extractShare,
 		},
@@ -148,6 +161,11 @@ func init() {
 				"Sign up",
 				"Newsletter",
 				"Sign up for our daily briefing and get the top stories in your inbox every morning",
+				"Sign up        to the daily Crime newsletter. All the latest crime news and trials.",
+				"Get the newsletter that the city is talking about",
+				"To receive news updates daily, enter your email address",
+				"Never miss a story",
+				"Support our journalism. Subscribe today.",
 			},
 			Quiet: []string{
 				"Subscribers to the newsletter complained that it arrived late.",
@@ -155,6 +173,8 @@ func init() {
 				"He urged voters to sign up before the deadline on Friday.",
 				"The newsletter, founded in 1998, has 40,000 readers.",
 				"\"Subscribe to our newsletter,\" he joked at the end of the speech.",
+				"Subscribers to the newsletter, which is free, number 40,000.",
+				"Never miss a chance to see the harbour at dawn, the guide said.",
 			},
 			Extract: extractSubscribe,
 		},
@@ -204,6 +224,8 @@ func init() {
 				"Edit this page",
 				"Retrieved from \"https://en.wikipedia.org/w/index.php?title=Bridge&oldid=1\"",
 				"This link is to an external site that may or may not meet accessibility guidelines.",
+				"You are here",
+				"Story Saved",
 			},
 			Quiet: []string{
 				"It happened 5 years ago.",
@@ -222,6 +244,8 @@ func init() {
 				"He was back to top form by the spring.",
 				"The next post office opens in June.",
 				"Copyright law has not kept up with streaming, the report argues.",
+				"You are here because you care about the town, the mayor told the crowd.",
+				"Bookmark the page and come back in May.",
 			},
 			Extract: extractSiteChrome,
 		},
@@ -348,6 +372,8 @@ func init() {
 				"About\nStore\nSearch\n\nThe council voted on Tuesday to close the library, citing costs.",
 				"News\nWorld\nEurope\n\nThe council voted on Tuesday to close the library, citing costs.",
 				"The council voted on Tuesday to close the library, citing costs.\n\nSections\nDonate\nAdvertising",
+				"Home      /       India News     /       Artist spreads awareness with wall paintings\n\nThe council voted on Tuesday to close the library, citing costs.",
+				"You are here\n\nHome     >     Companies &     Markets\n\nThe council voted on Tuesday to close the library, citing costs.",
 			},
 			Quiet: []string{
 				"## Background\n\nThe plan was first proposed in 2019.\n\n## What Happens Next\n\nA vote is due in May.\n\n## Reaction\n\nResidents welcomed it.\n\n## Costs\n\nNobody knows yet.",
@@ -361,6 +387,9 @@ func init() {
 				"The festival has three stages this year.\n\nMusic\nFood\nTheatre",
 				"The festival has three stages this year.\n\nMain Stage\nRiverside\nThe Tent",
 				"Flour\nSugar\nEggs\n\nMix them in a bowl, then bake the cake for forty minutes at 180 degrees.",
+				"Open the app.\n\nTap the menu.\n\nThen go to:\n\nHome > Settings > Display\n\nThen switch off dark mode.",
+				"Home / Away kits\n\nThe club unveiled both shirts on Friday, to mixed reviews from fans.",
+				"Home / The place where the heart is, they say.",
 			},
 			Extract: extractNavMenu,
 		},
@@ -456,7 +485,17 @@ func resKey(s string) string {
 	if strings.ContainsRune(s, '’') {
 		s = strings.ReplaceAll(s, "’", "'")
 	}
-	return foldLine(s)
+	key := foldLine(s)
+	if strings.HasSuffix(key, ")") {
+		// a link's note for screen readers is no part of its label:
+		// "Click to share on Twitter (Opens in new window)"
+		for _, note := range []string{" (opens in new window)", " (opens in a new window)", " (opens in new tab)", " (opens in a new tab)"} {
+			if k, ok := strings.CutSuffix(key, note); ok {
+				return k
+			}
+		}
+	}
+	return key
 }
 
 // resSet builds a lookup of widget labels, normalised like resKey.
@@ -547,11 +586,14 @@ func (f *resFilter) pass(line string, n int) bool {
 }
 
 // resScan runs match over every non-blank line that passes the filter and
-// reports one finding per line it accepts; key is the line's resKey.
+// reports one finding per line it accepts; key is the line's resKey. A line
+// that goes on from the one above in a hard-wrapped paragraph is no widget
+// on its own, whatever words the wrap put first ("Subscribe to the
+// newsletter to get ..." halfway through a sentence).
 func resScan(d *Document, f *resFilter, match func(i int, key string) bool) Result {
 	var fs []Finding
 	for i, l := range d.Lines {
-		if l.Blank || !f.pass(l.Text, d.resLen(i)) {
+		if l.Blank || !f.pass(l.Text, d.resLen(i)) || i > 0 && d.wrapped[i] && d.wrapped[i-1] {
 			continue
 		}
 		key := resKey(l.Text)
@@ -646,6 +688,35 @@ var commentWords = resSet("comment", "comments", "comment(s)", "responses", "res
 var commentCounterHeads = resSet("comments", "comment", "post a comment", "view comments", "show comments",
 	"leave a comment", "read comments", "add comment", "add a comment", "see comments", "all comments")
 
+// commentHeadingWords and commentHeadingLinks make a blog's comment-section
+// heading: "6 Comments on Interactive maps", "12 Responses to “Budget
+// day”", "One thought on “Spring”".
+var (
+	commentHeadingWords = resSet("comment", "comments", "response", "responses", "reply", "replies", "thought", "thoughts")
+	commentHeadingLinks = resSet("on", "to")
+)
+
+// commentHeading: the count, the word, "on" or "to", then the post's title,
+// quoted as the theme prints it (only "comments on" is also met unquoted:
+// "5 replies to the survey" and "Three thoughts on leadership" may be a
+// person's heading). A sentence ("12 comments on the draft were
+// received.") ends with a full stop.
+func commentHeading(line, key string) bool {
+	f := strings.Fields(key)
+	if len(f) < 4 || len(f) > 24 || !(resCount(f[0]) || f[0] == "one") || !commentHeadingWords[f[1]] || !commentHeadingLinks[f[2]] {
+		return false
+	}
+	quoted := false
+	for _, q := range []string{"\"", "“", "'", "‘", "«"} {
+		quoted = quoted || strings.HasPrefix(f[3], q)
+	}
+	if !quoted && !(strings.HasPrefix(f[1], "comment") && f[2] == "on") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(resTrim(line))
+	return r != '.' && r != ','
+}
+
 // commentCounter: "12 comments", "comments (3)", "post a comment (0)", "comments: 27".
 func commentCounter(key string) bool {
 	if i := strings.IndexByte(key, '('); i > 0 && key[i-1] != ' ' {
@@ -663,10 +734,13 @@ func commentCounter(key string) bool {
 	return resCount(last) && commentCounterHeads[head]
 }
 
-var commentCounterFilter = newResFilter(resMaxLine, []map[string]bool{commentCounterHeads, resSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "(")})
+var commentCounterFilter = newResFilter(200, []map[string]bool{commentCounterHeads, resSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "(")},
+	"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "one ")
 
 func extractCommentCounter(d *Document) Result {
-	return resScan(d, commentCounterFilter, func(_ int, key string) bool { return commentCounter(key) })
+	return resScan(d, commentCounterFilter, func(i int, key string) bool {
+		return commentCounter(key) || commentHeading(d.Lines[i].Text, key)
+	})
 }
 
 // ---- residue.comment-prompt ----
@@ -720,7 +794,8 @@ var relatedLabels = resSet(
 	"More like this", "Latest stories", "Latest news", "Related reading", "In case you missed it",
 	"We also love", "You might like", "You may like", "More for you", "More to explore",
 	"Recent posts", "Recent articles", "Latest posts", "Popular now", "Most shared", "Most commented",
-	"Latest articles", "More on",
+	"Latest articles", "More on", "From around the site", "From around the web", "Around the web",
+	"More from around the web", "From the web",
 )
 
 // relatedPrefixes may open a line that then names the linked headline.
@@ -793,6 +868,7 @@ var shareStrong = resSet(
 	"Print this page", "Click to share on Facebook", "Click to share on Twitter", "Click to print",
 	"Click to email a link to a friend", "Share to Facebook", "Share to Twitter",
 	"Retweet", "Retweet this article", "Retweet this", "Sharing is caring", "Share or comment on this article",
+	"Please follow and like us", "Follow and like us", "Like us on Facebook",
 )
 
 // shareNetworks are the words of a share bar.
@@ -812,10 +888,13 @@ func shareKind(key string) int {
 	if shareStrong[key] {
 		return 2
 	}
-	for _, p := range []string{"share on ", "share via ", "share to ", "follow us on ", "click to share on "} {
+	for _, p := range []string{"share on ", "share via ", "share to ", "follow us on ", "click to share on ", "like us on "} {
 		if strings.HasPrefix(key, p) && len(strings.Fields(key[len(p):])) <= 3 {
 			return 2
 		}
+	}
+	if rest := resAfterLabel(key, "read or share this story"); rest != "" && resDomain(rest) {
+		return 2 // a news network's share line, with the story's address
 	}
 	key = strings.ReplaceAll(key, "copy link", "copylink")
 	parts := strings.FieldsFunc(key, func(r rune) bool { return strings.ContainsRune(" |/,·•:", r) })
@@ -842,7 +921,8 @@ func shareKind(key string) int {
 	return 0
 }
 
-var shareFilter = newResFilter(resMaxLine, []map[string]bool{shareStrong, shareNetworks, resSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")})
+var shareFilter = newResFilter(300, []map[string]bool{shareStrong, shareNetworks, resSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")},
+	"read or share this story")
 
 func extractShare(d *Document) Result {
 	kind := func(k int) int {
@@ -876,11 +956,13 @@ var subscribeLabels = resSet(
 	"Newsletter sign up", "Join our newsletter", "Join our mailing list", "Thank you for subscribing",
 	"Thanks for subscribing", "You're subscribed", "You're all set", "Get our newsletter",
 	"Free newsletter", "Sign up to our free newsletter", "You have already subscribed", "Register now",
+	"Never miss a story", "Never miss a thing", "Never miss an update", "Support our journalism",
+	"Support local journalism", "Support independent journalism",
 )
 
-var subscribeVerbs = []string{"get ", "sign up", "subscribe", "receive ", "enter ", "join ", "stay ", "want ", "never miss"}
+var subscribeVerbs = []string{"get ", "sign up", "subscribe", "receive ", "enter ", "join ", "stay ", "want ", "never miss", "to receive "}
 
-var subscribeObjects = []string{"our newsletter", "your inbox", "our mailing list", "our daily newsletter", "our weekly newsletter", "our free newsletter"}
+var subscribeObjects = []string{"newsletter", "your inbox", "our mailing list", "your email", "e-mails", "emails", "email updates"}
 
 var subscribeFilter = newResFilter(200, []map[string]bool{subscribeLabels}, subscribeVerbs...)
 
@@ -889,12 +971,16 @@ func extractSubscribe(d *Document) Result {
 		if subscribeLabels[key] {
 			return true
 		}
+		if a, b, ok := strings.Cut(key, ". "); ok && subscribeLabels[a] && subscribeLabels[b] {
+			return true // "Support our journalism. Subscribe today."
+		}
 		if len(strings.Fields(key)) > 24 {
 			return false
 		}
 		verb := false
 		for _, v := range subscribeVerbs {
-			if strings.HasPrefix(key, v) {
+			// a whole word: "Subscribers to the newsletter ..." is news
+			if strings.HasPrefix(key, v) && (len(key) == len(v) || v[len(v)-1] == ' ' || key[len(v)] == ' ') {
 				verb = true
 				break
 			}
@@ -973,6 +1059,8 @@ var chromeLabels = resSet(
 	"Previous", "Next", "Prev", "Previous page", "Next page",
 	"Search for", "Edit this page", "Powered by", "Report a correction", "Report a correction or typo",
 	"Report a typo", "Report an error", "Suggest a correction", "×", "✕",
+	"You are here", "Story saved", "Article saved", "Save story", "Save article", "Save for later",
+	"Bookmark", "Bookmark this article", "Add to bookmarks",
 )
 
 // pagerWords are page links that are also everyday words: a pager prints
@@ -1455,9 +1543,40 @@ func navEdgeMenu(d *Document, run []int) bool {
 	return site >= 2 && resNextNonBlank(d, run[len(run)-1]) < 0
 }
 
+// navCrumb: a breadcrumb, "Home / India News / <the headline>", "Home >
+// Companies & Markets": steps of a menu entry each after "Home", the last
+// of which may be the article's own title; with a slash or a bar, two
+// steps at least ("Home / Away kits" is a pair). Only where it stands,
+// above the first line of prose, tells it from a path in a how-to ("Home >
+// Settings").
+func navCrumb(s string) bool {
+	if r, _ := utf8.DecodeRuneInString(resLead(s)); r != 'H' {
+		return false
+	}
+	s = foldLine(resTrim(s))
+	for _, sep := range []string{" / ", " > ", " » ", " › ", " | "} {
+		parts := strings.Split(s, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		if parts[0] != "home" || len(parts) < 3 && (sep == " / " || sep == " | ") {
+			return false
+		}
+		for _, p := range parts[1 : len(parts)-1] {
+			if !navItem(p) {
+				return false
+			}
+		}
+		last := parts[len(parts)-1]
+		return len(strings.Fields(last)) <= 15 && !resEndsSentence(last)
+	}
+	return false
+}
+
 func extractNavMenu(d *Document) Result {
 	var fs []Finding
 	var run []int
+	prose := false // a line of prose came before
 	menu := 0
 	style := rune(-1)
 	flush := func() {
@@ -1490,6 +1609,12 @@ func extractNavMenu(d *Document) Result {
 			continue
 		}
 		blanks = 0
+		if !prose && navCrumb(l.Text) {
+			flush()
+			fs = append(fs, d.LineFinding(i, 1))
+			continue
+		}
+		prose = prose || resProse(l.Text)
 		if d.resLen(i) > 160 {
 			flush()
 			continue
