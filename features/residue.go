@@ -132,6 +132,8 @@ func init() {
 				"Click to share on Twitter (Opens in new window)",
 				"Please follow and like us:",
 				"Read or Share this story: https://www.example.com/story/news/2020/03/17/council-budget/123/",
+				"Flipboard\n\nThe council voted on Tuesday to close the library, citing costs.",
+				"Follow\n\nThe council voted on Tuesday to close the library, citing costs.",
 			},
 			Quiet: []string{
 				"Share prices fell sharply on Tuesday after the results.",
@@ -144,6 +146,8 @@ func init() {
 				"10 Facebook Twitter posts",
 				"Read or share this story with a friend who needs it.",
 				"Like us, the council was surprised by the result.",
+				"Facebook\n\nFacebook said on Tuesday that it would remove the accounts, after pressure from regulators.",
+				"- Email\n\nThe council voted on Tuesday to close the library, citing costs.",
 			},
 			Extract: extractShare,
 		},
@@ -885,7 +889,7 @@ var shareNetworks = map[string]bool{
 	"messenger": true, "tumblr": true, "flipboard": true, "sms": true, "bluesky": true,
 	"threads": true, "instagram": true, "youtube": true, "tiktok": true, "copylink": true,
 	"share": true, "tweet": true, "pocket": true, "mastodon": true, "vk": true, "pin": true,
-	"comment": true, "comments": true, "gift": true,
+	"comment": true, "comments": true, "gift": true, "follow": true,
 }
 
 // shareKind: 2 for a line that is a share widget on its own, 1 for a lone
@@ -944,6 +948,12 @@ func extractShare(d *Document) Result {
 			return true
 		case 1:
 			p, n := resPrevNonBlank(d, i), resNextNonBlank(d, i)
+			if p < 0 && n >= 0 && navStyle(d.Lines[i].Text) == 0 {
+				// opening the document: a share bar's last button above
+				// the article, unless the article goes on to name it (a
+				// title, "Facebook", over "Facebook said ...")
+				return !strings.Contains(strings.ToLower(d.Lines[n].Text), key)
+			}
 			return n < 0 || !resProse(d.Lines[n].Text) || kind(p) > 0 || kind(n) > 0
 		}
 		return false
