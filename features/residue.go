@@ -20,7 +20,7 @@ func init() {
 			AnyLanguage: true,
 			Suspect:     true,
 			Category:    Residue,
-			Description: "comment-count and engagement-counter lines: \"0 Comments\", \"Comments (3)\", \"Post a Comment (0)\", \"37 views\", \"0 Shares\"",
+			Description: "comment-count and engagement-counter lines: \"0 Comments\", \"Comments (3)\", \"Post a Comment (0)\", \"37 views\", \"0 Shares\", a blog's \"6 Comments on <title>\"",
 			Fires: []string{
 				"0 Comments",
 				"Council approves new budget.\n\n12 comments",
@@ -365,7 +365,7 @@ func init() {
 			ID:          "residue.nav-menu",
 			Suspect:     true,
 			Category:    Residue,
-			Description: "navigation menus: runs of very short lines (Home, News, Sport, ...) or a one-line menu",
+			Description: "navigation menus: runs of very short lines (Home, News, Sport, ...), a one-line menu, a breadcrumb from Home above the article, a section's name alone above the headline",
 			Fires: []string{
 				"Home\nNews\nSport\nBusiness\nContact",
 				"Home / News / Sport / Business / Contact",
