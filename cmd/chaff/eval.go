@@ -31,6 +31,8 @@ at the model's own flagged threshold; and the confusion of classes against verdi
    chaff eval --by generator ../shared/corpus/generated/dev.jsonl
    chaff eval --match-length ../shared/corpus/generated/dev.jsonl   (person texts cut to machine lengths)
    chaff eval --pairs ../shared/corpus/residue/pages.jsonl          (residue copy vs its clean page)
+   chaff eval --pairs --page-lines 3 --all-pages ../shared/corpus/residue/pages.jsonl
+                                       (light residue: the page's main text with 3 of its lines each side)
    chaff eval --plot plots/ ../shared/corpus/generated/dev.jsonl   (roc, histogram, calibration .svg and .png)`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "by", Usage: "also break the figures down by this JSONL field: the machine documents of each value against the person-written ones of the same value (--by source), or against all person-written ones when none has it (--by generator)"},
@@ -38,6 +40,7 @@ at the model's own flagged threshold; and the confusion of classes against verdi
 			&cli.BoolFlag{Name: "by-length", Usage: "cut every text to 15, 30, 50, 80, 150 and 300 words (those long enough) and measure each length, with no minimum: where the figures fall apart is where the model's min_words belongs"},
 			&cli.BoolFlag{Name: "pairs", Usage: "page pairs: the share of groups whose residue copy outscores its clean copy (pages held out from training)"},
 			&cli.BoolFlag{Name: "all-pages", Usage: "with --pairs: every page, including those whose residue trained the model"},
+			&cli.IntFlag{Name: "page-lines", Usage: "with --pairs: build each pair from the page's raw HTML (field html) instead, the main text as chaff's HTML reader finds it against a copy with `N` page lines right before and after it (light residue)"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "table or json"},
 			&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL field with 1 = machine, 0 = person"},
 			&cli.StringFlag{Name: "plot", Usage: "also draw the ROC curve (1% and 5% FPR marked), the score histograms of both classes and a calibration plot into `DIR`, as SVG and PNG"},
@@ -57,6 +60,9 @@ func runEval(c *cli.Context) error {
 	}
 	if c.String("plot") != "" && (c.Bool("pairs") || c.Bool("by-length")) {
 		return cli.Exit("chaff eval: --plot draws labelled documents: not with --pairs or --by-length", 2)
+	}
+	if c.Int("page-lines") < 0 || c.Int("page-lines") > 0 && !c.Bool("pairs") {
+		return cli.Exit("chaff eval: --page-lines takes a positive number of lines, with --pairs", 2)
 	}
 	if c.Bool("pairs") {
 		return evalPairs(c, m)
@@ -198,40 +204,86 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 	if err != nil {
 		return cli.Exit("chaff eval: "+err.Error(), 2)
 	}
+	k := c.Int("page-lines")
 	var groups []string
+	noHTML, noMain := 0, 0
 	for _, g := range sortedKeys(byGroup) {
 		p := byGroup[g]
-		if p.clean != "" && p.residue != "" && (c.Bool("all-pages") || !trainPage(g)) {
-			groups = append(groups, g)
+		if p.clean == "" || p.residue == "" || !c.Bool("all-pages") && trainPage(g) {
+			continue
 		}
+		if k > 0 {
+			if p.html == "" {
+				noHTML++
+				continue
+			}
+			clean, residue, ok := lightPair(p.html, k)
+			if !ok {
+				noMain++
+				continue
+			}
+			p = &pagePair{clean: clean, residue: residue}
+			byGroup[g] = p
+		}
+		groups = append(groups, g)
 	}
 	if len(groups) == 0 {
+		if k > 0 {
+			return cli.Exit(fmt.Sprintf("chaff eval --pairs --page-lines: no page to build a pair from (%d without an html field, %d without a main text or lines around it)", noHTML, noMain), 2)
+		}
 		return cli.Exit("chaff eval --pairs: no group has both a clean and a residue copy", 2)
 	}
-	wins := make([]bool, len(groups))
-	diffs := make([]float64, len(groups))
+	type outcome struct {
+		win, scored bool
+		diff        float64
+	}
+	out := make([]outcome, len(groups))
 	parallel(len(groups), func(i int) {
 		p := byGroup[groups[i]]
-		a := m.Explain(features.NewDocumentString(p.clean)).Score
-		b := m.Explain(features.NewDocumentString(p.residue)).Score
-		wins[i] = b > a
-		diffs[i] = b - a
+		a := m.Explain(features.NewDocumentString(p.clean))
+		b := m.Explain(features.NewDocumentString(p.residue))
+		// built from a page, either copy may be too short or in a language
+		// the model does not know: no score to compare then
+		out[i] = outcome{win: b.Score > a.Score, diff: b.Score - a.Score,
+			scored: k == 0 || unscored(a.Verdict) == unscored(b.Verdict) && !unscored(a.Verdict)}
 	})
-	n := 0
-	for _, w := range wins {
-		if w {
+	n, total := 0, 0
+	var diffs []float64
+	for _, o := range out {
+		if !o.scored {
+			continue
+		}
+		total++
+		diffs = append(diffs, o.diff)
+		if o.win {
 			n++
 		}
 	}
+	if total == 0 {
+		return cli.Exit(fmt.Sprintf("chaff eval --pairs --page-lines: none of the %d pairs has both copies scored (too short, or a language the model does not know)", len(groups)), 2)
+	}
 	sort.Float64s(diffs)
-	res := map[string]any{"pairs": len(groups), "residue_outscores_clean": n, "share": math.Round(1e4*float64(n)/float64(len(groups))) / 1e4, "median_score_gain": diffs[len(diffs)/2]}
+	res := map[string]any{"pairs": total, "residue_outscores_clean": n, "share": math.Round(1e4*float64(n)/float64(total)) / 1e4, "median_score_gain": diffs[len(diffs)/2]}
+	what := "page pairs"
+	if k > 0 {
+		res["page_lines"] = k
+		res["left_out"] = map[string]int{"no_html": noHTML, "no_main_text": noMain, "not_scored": len(groups) - total}
+		what = fmt.Sprintf("page pairs with %d page line%s on each side", k, map[bool]string{true: "s"}[k > 1])
+	}
 	if c.String("format") == "json" {
 		return writeJSON(c.App.Writer, res)
 	}
-	fmt.Fprintf(c.App.Writer, "%d page pairs: the residue copy outscores its clean article in %d (%.1f%%); median score gain %.1f\n",
-		len(groups), n, 100*float64(n)/float64(len(groups)), diffs[len(diffs)/2])
+	fmt.Fprintf(c.App.Writer, "%d %s: the residue copy outscores its clean article in %d (%.1f%%); median score gain %.1f\n",
+		total, what, n, 100*float64(n)/float64(total), diffs[len(diffs)/2])
+	if k > 0 {
+		fmt.Fprintf(c.App.Writer, "left out: %d pages without an html field, %d without a main text or lines around it, %d pairs too short or in a language the model does not know\n",
+			noHTML, noMain, len(groups)-total)
+	}
 	return nil
 }
+
+// unscored tells a verdict that carries no score to compare.
+func unscored(v model.Verdict) bool { return v == model.TooShort || v == model.Unsupported }
 
 // lengthBands are the lengths --by-length cuts texts to.
 var lengthBands = []int{15, 30, 50, 80, 150, 300}

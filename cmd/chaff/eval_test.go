@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,5 +75,59 @@ func TestReadPagePairs(t *testing.T) {
 	}
 	if _, err := readPagePairs([]string{p}); err == nil || !strings.Contains(err.Error(), "line 1: class must be clean or residue") {
 		t.Errorf("bad class: error %v", err)
+	}
+}
+
+// A light pair is the page's main text against a copy with k page lines
+// around it.
+func TestLightPair(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "check", "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		k             int
+		before, after string
+	}{
+		{1, "Contact\n\n", "\n\nShare this article"},
+		{2, "Business\n\nContact\n\n", "\n\nShare this article\n\nFacebook Twitter LinkedIn"},
+	} {
+		clean, residue, ok := lightPair(string(page), c.k)
+		if !ok {
+			t.Fatalf("k=%d: no pair", c.k)
+		}
+		if !strings.HasPrefix(clean, "Quarry pond closes for the summer\n\nThe old quarry pond") || strings.Contains(clean, "Contact") || strings.Contains(clean, "Share") {
+			t.Errorf("k=%d: clean copy %q", c.k, clean)
+		}
+		if residue != c.before+clean+c.after {
+			t.Errorf("k=%d: residue copy %q, want %q + the clean copy + %q", c.k, residue, c.before, c.after)
+		}
+	}
+	if _, _, ok := lightPair("<html><body><article><p>Only the article, and nothing around it at all.</p></article></body></html>", 3); ok {
+		t.Error("a page with nothing around its main text made a pair")
+	}
+}
+
+// --pairs --page-lines builds its pairs from the html field.
+func TestEvalPagePairs(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "check", "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := func(class, text string, html []byte) string {
+		b, _ := json.Marshal(map[string]any{"group": "quarry", "class": class, "text": text, "html": string(html)})
+		return string(b) + "\n"
+	}
+	p := filepath.Join(t.TempDir(), "pages.jsonl")
+	if err := os.WriteFile(p, []byte(rec("clean", "The pond closes.", nil)+rec("residue", "Home\nThe pond closes.", page)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := chaff(t, nil, "eval", "--pairs", "--all-pages", "--page-lines", "2", p)
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "1 page pairs with 2 page lines on each side: the residue copy outscores its clean article in 1 (100.0%)") ||
+		!strings.Contains(r.stdout, "left out: 0 pages without an html field, 0 without a main text") {
+		t.Errorf("%v", r)
+	}
+	if r := chaff(t, nil, "eval", "--page-lines", "2", p); r.code != 2 || !strings.Contains(r.stderr, "--page-lines takes a positive number of lines, with --pairs") {
+		t.Errorf("--page-lines without --pairs: %v", r)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/chaff-dev/chaff/cmd/input"
+	"github.com/chaff-dev/chaff/features/markup"
 )
 
 // labelled is one document of a training or evaluation set.
@@ -156,8 +157,53 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // pagePair is one page of a residue corpus: the article body as a person
-// marked it, and the whole visible text of the page.
-type pagePair struct{ clean, residue string }
+// marked it, the whole visible text of the page, and the page's raw HTML
+// when a record carries it (field html).
+type pagePair struct{ clean, residue, html string }
+
+// lightPair builds a light-residue pair from a page's HTML: the main text as
+// chaff's HTML reader finds it (go-trafilatura), one block a paragraph, and
+// a copy with the k non-blank page lines right before and after it. That is
+// the common case in the wild, a few widget lines around a clean article,
+// where a whole page's text is the easy one. ok is false when the page has
+// no main text or nothing around it.
+func lightPair(html string, k int) (clean, residue string, ok bool) {
+	pg := markup.HTMLText([]byte(html))
+	if pg.Main == nil {
+		return "", "", false
+	}
+	var lines []string
+	for _, l := range strings.Split(string(pg.Text), "\n") {
+		if t := strings.TrimSpace(l); t != "" {
+			lines = append(lines, t)
+		}
+	}
+	first, last := -1, -1
+	for i, l := range lines {
+		if pg.Main(l) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return "", "", false
+	}
+	var main []string
+	for _, l := range lines[first : last+1] {
+		if pg.Main(l) {
+			main = append(main, l)
+		}
+	}
+	before := lines[max(0, first-k):first]
+	after := lines[last+1 : min(len(lines), last+1+k)]
+	if len(before)+len(after) == 0 {
+		return "", "", false
+	}
+	withResidue := append(append(append([]string{}, before...), main...), after...)
+	return strings.Join(main, "\n\n"), strings.Join(withResidue, "\n\n"), true
+}
 
 // readPagePairs reads JSONL page records (fields group and class: clean or
 // residue) into pairs by group.
@@ -183,6 +229,9 @@ func readPagePairs(paths []string) (map[string]*pagePair, error) {
 				p.clean = r.Text
 			case "residue":
 				p.residue = r.Text
+				if h, ok := r.Fields["html"].(string); ok {
+					p.html = h
+				}
 			default:
 				return fmt.Errorf("%s: line %d: class must be clean or residue", path, r.Line)
 			}
