@@ -19,6 +19,12 @@ type ngramIndex struct {
 	nodes []trieNode       // node 0 is unused
 	dup   []int32          // entry -> next entry with the same phrase, -1 at the end
 
+	// pairs maps two token ids to the node of that two-token n-gram, for a
+	// small vocabulary (the sentence shapes' 200 tokens): a dense table
+	// small enough to stay in cache, where the edge table's probe misses it.
+	// Nil for a large vocabulary.
+	pairs []int32
+
 	// byID maps a vocabulary id (see words.go) to the index's token id,
 	// so that a document's words, looked up once in the vocabulary, need
 	// no lookup here; nil when the vocabulary lacks some of the index's
@@ -133,7 +139,21 @@ func (x *ngramIndex) build(entries []LexEntry) {
 		}
 		last[node] = int32(i)
 	}
+	if v := len(x.vocab); v <= maxPairVocab {
+		x.pairs = make([]int32, v*v)
+		for a := 1; a <= v; a++ {
+			if n := x.root[a-1]; n != 0 && x.nodes[n].children {
+				for b := 1; b <= v; b++ {
+					x.pairs[(a-1)*v+b-1] = x.edges.get(edgeKey(n, int32(b)))
+				}
+			}
+		}
+	}
 }
+
+// maxPairVocab is the largest vocabulary given a dense table of pairs
+// (256 tokens: 256 KB).
+const maxPairVocab = 256
 
 func (x *ngramIndex) newNode() int32 {
 	x.nodes = append(x.nodes, trieNode{})
@@ -187,7 +207,12 @@ func (x *ngramIndex) each(words []string, vocabIDs []int32, fn func(i, n, entry 
 			if !nd.children || i+n >= len(ids) || ids[i+n] == 0 {
 				break
 			}
-			if node = x.edges.get(edgeKey(node, ids[i+n])); node == 0 {
+			if n == 1 && x.pairs != nil {
+				node = x.pairs[int(id-1)*len(x.vocab)+int(ids[i+1]-1)]
+			} else {
+				node = x.edges.get(edgeKey(node, ids[i+n]))
+			}
+			if node == 0 {
 				break
 			}
 		}
