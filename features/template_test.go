@@ -1,6 +1,9 @@
 package features
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -124,6 +127,35 @@ func TestLexiconVocabularyPaths(t *testing.T) {
 	for i, w := range p.streamWords {
 		if got := p.wordIDs()[i]; got != ids[w] {
 			t.Errorf("view word %q: id %d, want %d", w, got, ids[w])
+		}
+	}
+}
+
+// The dense table of two-token n-grams (a small vocabulary's) must lead to
+// the same nodes as the edge table it stands in for.
+func TestPairTableMatchesEdges(t *testing.T) {
+	if shapeLexicon.index.pairs == nil {
+		t.Fatal("the shape lexicon's vocabulary should get a pair table")
+	}
+	var noPairs ngramIndex
+	noPairs.build(shapeLexicon.Entries)
+	noPairs.pairs = nil
+	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
+	if len(paths) == 0 {
+		t.Fatal("no example articles")
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := NewDocument(b).Prose()
+		d.shapeStream()
+		var a, b2 []int
+		shapeLexicon.index.each(d.shapeWords, d.shapeIDs, func(i, n, e int) { a = append(a, i, n, e) })
+		noPairs.each(d.shapeWords, d.shapeIDs, func(i, n, e int) { b2 = append(b2, i, n, e) })
+		if len(a) == 0 || !slices.Equal(a, b2) {
+			t.Errorf("%s: %d matches through the pair table, %d through the edges", p, len(a)/3, len(b2)/3)
 		}
 	}
 }
