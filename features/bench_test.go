@@ -7,7 +7,7 @@ import (
 )
 
 // exampleTexts are the project's own example articles, the benchmarks' input.
-func exampleTexts(b *testing.B) (texts [][]byte, size int64) {
+func exampleTexts(b testing.TB) (texts [][]byte, size int64) {
 	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
 	if len(paths) == 0 {
 		b.Fatal("no example articles")
