@@ -94,7 +94,8 @@ type Document struct {
 	shapeWords []string
 	shapeIDs   []int32 // shapeWords' vocabulary ids
 	// streamWords are the stream's tokens (substrings of stream), streamIdx
-	// their Tokens index and streamOff their byte offset in stream.
+	// their Tokens index and streamOff their byte offset in stream. A view
+	// has no stream of its own: its words are its document's.
 	streamWords []string
 	streamIdx   []int32
 	streamOff   []int32

@@ -245,7 +245,7 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 		// built from a page, either copy may be too short or in a language
 		// the model does not know: no score to compare then
 		out[i] = outcome{win: b.Score > a.Score, diff: b.Score - a.Score,
-			scored: k == 0 || unscored(a.Verdict) == unscored(b.Verdict) && !unscored(a.Verdict)}
+			scored: k == 0 || !unscored(a.Verdict) && !unscored(b.Verdict)}
 	})
 	n, total := 0, 0
 	var diffs []float64
