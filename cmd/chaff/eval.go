@@ -263,7 +263,7 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 		return cli.Exit(fmt.Sprintf("chaff eval --pairs --page-lines: none of the %d pairs has both copies scored (too short, or a language the model does not know)", len(groups)), 2)
 	}
 	sort.Float64s(diffs)
-	res := map[string]any{"pairs": total, "residue_outscores_clean": n, "share": math.Round(1e4*float64(n)/float64(total)) / 1e4, "median_score_gain": diffs[len(diffs)/2]}
+	res := map[string]any{"pairs": total, "residue_outscores_clean": n, "share": math.Round(1e4*float64(n)/float64(total)) / 1e4, "median_score_gain": math.Round(10*diffs[len(diffs)/2]) / 10}
 	what := "page pairs"
 	if k > 0 {
 		res["page_lines"] = k
