@@ -60,6 +60,7 @@ func init() {
 				"Of course! Here's the article:\n\nThe museum opens at nine on weekdays.",
 				"Here's a revised version of the news article, optimized for SEO:",
 				"Here is an SEO-optimized version of your blog post.",
+				"Here's a polished version of your text:\n\nThe museum opens at nine on weekdays.",
 			},
 			Quiet: []string{
 				"Sellers were caught when listings carried the phrase \"As an AI language model\" in their titles.",
@@ -75,6 +76,7 @@ func init() {
 				"The bot replied my knowledge cutoff is 2021 when asked about the match.",
 				"Here is a revised version of the timetable, which starts in June.",
 				"Of course, here's the catch: the bridge will close for a year.",
+				"The editor wrote back: a shorter version of your article will run on Sunday.",
 				"\"Of course! Here's the money,\" he said, handing over the envelope.",
 				"Index funds are the safe choice for most savers. Good luck, and I hope this helps.",
 				"That's the sauce I grew up with. Let me know if you'd like the recipe for the bread too!",
@@ -290,6 +292,10 @@ var chatbotPhrases = NewPhraseSet([]string{
 	"here is a revised version of the news article", "here's a revised version of the news article",
 	"here is a rephrased version of the article", "here's a rephrased version of the article",
 	"here is a paraphrased version of the article", "here's a paraphrased version of the article",
+	// "Here's a polished version of your text:": the answer addressing
+	// its user, colon and all
+	"version of your text :", "version of your article :", "version of your post :",
+	"version of your blog post :", "version of your essay :", "version of your paragraph :",
 	"here is a revised version of the article", "here's a revised version of the article",
 	"here is a revised version of your article", "here's a revised version of your article",
 	"here is a revised version of the text", "here's a revised version of the text",
