@@ -2,6 +2,7 @@ package features
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -61,6 +62,9 @@ func init() {
 				"Here's a revised version of the news article, optimized for SEO:",
 				"Here is an SEO-optimized version of your blog post.",
 				"Here's a polished version of your text:\n\nThe museum opens at nine on weekdays.",
+				"Sure, here's the adjusted text with a more casual tone:\n\nThe museum opens at nine on weekdays.",
+				"Certainly. Here is the revised text:\n\nThe museum opens at nine on weekdays.",
+				"Here is the reworded passage:\n\nThe museum opens at nine on weekdays.",
 			},
 			Quiet: []string{
 				"Sellers were caught when listings carried the phrase \"As an AI language model\" in their titles.",
@@ -77,6 +81,10 @@ func init() {
 				"Here is a revised version of the timetable, which starts in June.",
 				"Of course, here's the catch: the bridge will close for a year.",
 				"The editor wrote back: a shorter version of your article will run on Sunday.",
+				"The council changed the bylaw on Tuesday.\n\nHere is the revised text:\n\nNo dogs on the beach from May to September.",
+				"Sure, here's the thing: nobody expected the vote to pass.",
+				"\"Sure, here you go:\" he said, and handed over the keys.",
+				"Here's the short version:\n\nThe council will close the pool in May to save money.",
 				"\"Of course! Here's the money,\" he said, handing over the envelope.",
 				"Index funds are the safe choice for most savers. Good luck, and I hope this helps.",
 				"That's the sauce I grew up with. Let me know if you'd like the recipe for the bread too!",
@@ -357,10 +365,17 @@ func extractChatbot(d *Document) Result {
 		}
 		fs = append(fs, d.Finding(m.Span, 1))
 	}
+	first := true
 	for i, l := range d.Lines {
-		if !l.Blank && len(strings.TrimSpace(l.Text)) <= 40 && chatLineCandidate(l.Text) && chatbotLines.Has(l.Text) && chatLinesContext(d, i) {
+		if l.Blank {
+			continue
+		}
+		if len(strings.TrimSpace(l.Text)) <= 40 && chatLineCandidate(l.Text) && chatbotLines.Has(l.Text) && chatLinesContext(d, i) {
+			fs = append(fs, d.LineFinding(i, 1))
+		} else if chatPreamble(l.Text, first) && !chatFound(d, fs, i) {
 			fs = append(fs, d.LineFinding(i, 1))
 		}
+		first = false
 	}
 	if len(fs) > 0 {
 		for _, m := range chatbotSignOffs.FindLongest(d) {
@@ -371,6 +386,65 @@ func extractChatbot(d *Document) Result {
 	}
 	leakSortFindings(fs)
 	return leakResult(fs)
+}
+
+// chatOpeners begin an assistant's answer; chatRewrites and chatObjects
+// name what a rewriting request gets back.
+var (
+	chatOpeners  = map[string]bool{"sure": true, "certainly": true, "absolutely": true, "of course": true}
+	chatRewrites = []string{"version", "revised", "rewritten", "reworded", "rephrased", "paraphrased", "restated",
+		"transformed", "adjusted", "refined", "polished", "edited", "adjustment"}
+	chatObjects = []string{"text", "passage", "article", "content", "paragraph", "post"}
+)
+
+// chatPreamble: a line on its own, ending in a colon, that hands over a
+// rewritten text: "Sure, here's the adjusted text with a more casual
+// tone:", "Certainly. Here is the revised text:", or, opening the document,
+// "Here is the reworded passage:" (further down, a report may well quote
+// "Here is the revised text:" of a bill). "Sure, here's the thing: ..."
+// goes on after its colon.
+func chatPreamble(line string, opens bool) bool {
+	t := strings.TrimSpace(line)
+	if len(t) > 200 || !strings.HasSuffix(t, ":") || t[0] == '"' {
+		return false
+	}
+	key := foldLine(strings.ReplaceAll(t[:len(t)-1], "’", "'"))
+	words := strings.Fields(key)
+	if len(words) < 3 || len(words) > 20 {
+		return false
+	}
+	for o := range chatOpeners {
+		if rest, ok := strings.CutPrefix(key, o); ok && rest != "" && strings.ContainsRune("!,.", rune(rest[0])) {
+			rest = strings.TrimSpace(rest[1:])
+			return strings.HasPrefix(rest, "here") || strings.HasPrefix(rest, "below")
+		}
+	}
+	if !opens || !(strings.HasPrefix(key, "here is ") || strings.HasPrefix(key, "here's ") || strings.HasPrefix(key, "here are ") || strings.HasPrefix(key, "below is ")) {
+		return false
+	}
+	// two words: a rewriting and what was rewritten ("Here's the short
+	// version:" opens many a blog post)
+	rewrite, object := false, false
+	for _, w := range words[2:] {
+		switch {
+		case slices.Contains(chatRewrites, w):
+			rewrite = true
+		case slices.Contains(chatObjects, w):
+			object = true
+		}
+	}
+	return rewrite && object
+}
+
+// chatFound tells whether a finding already stands on line i.
+func chatFound(d *Document, fs []Finding, i int) bool {
+	line, _ := d.Pos(d.Lines[i].Start)
+	for _, f := range fs {
+		if f.Line == line {
+			return true
+		}
+	}
+	return false
 }
 
 // chatLineCandidate is a cheap first-letter check before the lookup.
