@@ -82,8 +82,8 @@ func init() {
 				"Of course, here's the catch: the bridge will close for a year.",
 				"The editor wrote back: a shorter version of your article will run on Sunday.",
 				"The council changed the bylaw on Tuesday.\n\nHere is the revised text:\n\nNo dogs on the beach from May to September.",
-				"Sure, here's the thing: nobody expected the vote to pass.",
 				"\"Sure, here you go:\" he said, and handed over the keys.",
+				"Sure, here's what I did:\n\nI moved the money into an index fund and left it there.",
 				"Here's the short version:\n\nThe council will close the pool in May to save money.",
 				"\"Of course! Here's the money,\" he said, handing over the envelope.",
 				"Index funds are the safe choice for most savers. Good luck, and I hope this helps.",
@@ -401,8 +401,10 @@ var (
 // rewritten text: "Sure, here's the adjusted text with a more casual
 // tone:", "Certainly. Here is the revised text:", or, opening the document,
 // "Here is the reworded passage:" (further down, a report may well quote
-// "Here is the revised text:" of a bill). "Sure, here's the thing: ..."
-// goes on after its colon.
+// "Here is the revised text:" of a bill). It must name both the rewriting
+// and what was rewritten: a person answering a forum question writes
+// "Sure, here's what I did:", and "Sure, here's the thing: ..." goes on
+// after its colon.
 func chatPreamble(line string, opens bool) bool {
 	t := strings.TrimSpace(line)
 	if len(t) > 200 || !strings.HasSuffix(t, ":") || t[0] == '"' {
@@ -413,13 +415,18 @@ func chatPreamble(line string, opens bool) bool {
 	if len(words) < 3 || len(words) > 20 {
 		return false
 	}
+	opener := false
 	for o := range chatOpeners {
 		if rest, ok := strings.CutPrefix(key, o); ok && rest != "" && strings.ContainsRune("!,.", rune(rest[0])) {
 			rest = strings.TrimSpace(rest[1:])
-			return strings.HasPrefix(rest, "here") || strings.HasPrefix(rest, "below")
+			if !strings.HasPrefix(rest, "here") && !strings.HasPrefix(rest, "below") {
+				return false
+			}
+			opener = true
+			break
 		}
 	}
-	if !opens || !(strings.HasPrefix(key, "here is ") || strings.HasPrefix(key, "here's ") || strings.HasPrefix(key, "here are ") || strings.HasPrefix(key, "below is ")) {
+	if !opener && (!opens || !(strings.HasPrefix(key, "here is ") || strings.HasPrefix(key, "here's ") || strings.HasPrefix(key, "here are ") || strings.HasPrefix(key, "below is "))) {
 		return false
 	}
 	// two words: a rewriting and what was rewritten ("Here's the short
