@@ -391,7 +391,7 @@ func extractChatbot(d *Document) Result {
 // chatOpeners begin an assistant's answer; chatRewrites and chatObjects
 // name what a rewriting request gets back.
 var (
-	chatOpeners  = map[string]bool{"sure": true, "certainly": true, "absolutely": true, "of course": true}
+	chatOpeners  = []string{"sure", "certainly", "absolutely", "of course"}
 	chatRewrites = []string{"version", "revised", "rewritten", "reworded", "rephrased", "paraphrased", "restated",
 		"transformed", "adjusted", "refined", "polished", "edited", "adjustment"}
 	chatObjects = []string{"text", "passage", "article", "content", "paragraph", "post"}
@@ -416,7 +416,7 @@ func chatPreamble(line string, opens bool) bool {
 		return false
 	}
 	opener := false
-	for o := range chatOpeners {
+	for _, o := range chatOpeners {
 		if rest, ok := strings.CutPrefix(key, o); ok && rest != "" && strings.ContainsRune("!,.", rune(rest[0])) {
 			rest = strings.TrimSpace(rest[1:])
 			if !strings.HasPrefix(rest, "here") && !strings.HasPrefix(rest, "below") {

@@ -205,10 +205,10 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 		return cli.Exit("chaff eval: "+err.Error(), 2)
 	}
 	k := c.Int("page-lines")
-	var groups []string
+	var pairs []pagePair
 	noHTML, noMain := 0, 0
 	for _, g := range sortedKeys(byGroup) {
-		p := byGroup[g]
+		p := *byGroup[g]
 		if p.clean == "" || p.residue == "" || !c.Bool("all-pages") && trainPage(g) {
 			continue
 		}
@@ -217,17 +217,15 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 				noHTML++
 				continue
 			}
-			clean, residue, ok := lightPair(p.html, k)
-			if !ok {
+			var ok bool
+			if p.clean, p.residue, ok = lightPair(p.html, k); !ok {
 				noMain++
 				continue
 			}
-			p = &pagePair{clean: clean, residue: residue}
-			byGroup[g] = p
 		}
-		groups = append(groups, g)
+		pairs = append(pairs, p)
 	}
-	if len(groups) == 0 {
+	if len(pairs) == 0 {
 		if k > 0 {
 			return cli.Exit(fmt.Sprintf("chaff eval --pairs --page-lines: no page to build a pair from (%d without an html field, %d without a main text or lines around it)", noHTML, noMain), 2)
 		}
@@ -237,9 +235,9 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 		win, scored bool
 		diff        float64
 	}
-	out := make([]outcome, len(groups))
-	parallel(len(groups), func(i int) {
-		p := byGroup[groups[i]]
+	out := make([]outcome, len(pairs))
+	parallel(len(pairs), func(i int) {
+		p := pairs[i]
 		a := m.Explain(features.NewDocumentString(p.clean))
 		b := m.Explain(features.NewDocumentString(p.residue))
 		// built from a page, either copy may be too short or in a language
@@ -260,14 +258,14 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 		}
 	}
 	if total == 0 {
-		return cli.Exit(fmt.Sprintf("chaff eval --pairs --page-lines: none of the %d pairs has both copies scored (too short, or a language the model does not know)", len(groups)), 2)
+		return cli.Exit(fmt.Sprintf("chaff eval --pairs --page-lines: none of the %d pairs has both copies scored (too short, or a language the model does not know)", len(pairs)), 2)
 	}
 	sort.Float64s(diffs)
 	res := map[string]any{"pairs": total, "residue_outscores_clean": n, "share": math.Round(1e4*float64(n)/float64(total)) / 1e4, "median_score_gain": math.Round(10*diffs[len(diffs)/2]) / 10}
 	what := "page pairs"
 	if k > 0 {
 		res["page_lines"] = k
-		res["left_out"] = map[string]int{"no_html": noHTML, "no_main_text": noMain, "not_scored": len(groups) - total}
+		res["left_out"] = map[string]int{"no_html": noHTML, "no_main_text": noMain, "not_scored": len(pairs) - total}
 		what = fmt.Sprintf("page pairs with %d page line%s on each side", k, map[bool]string{true: "s"}[k > 1])
 	}
 	if c.String("format") == "json" {
@@ -277,7 +275,7 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 		total, what, n, 100*float64(n)/float64(total), diffs[len(diffs)/2])
 	if k > 0 {
 		fmt.Fprintf(c.App.Writer, "left out: %d pages without an html field, %d without a main text or lines around it, %d pairs too short or in a language the model does not know\n",
-			noHTML, noMain, len(groups)-total)
+			noHTML, noMain, len(pairs)-total)
 	}
 	return nil
 }
