@@ -374,7 +374,10 @@ func decodeInPlace(out *bytes.Buffer, raw []byte) {
 	}
 	for i := 0; i < len(raw); {
 		if raw[i] == '&' {
-			if j := bytes.IndexByte(raw[i:min(len(raw), i+12)], ';'); j > 1 {
+			// a reference is a name or number: "&lt\n;" is "&lt" (which
+			// html decodes without its ";") before a line break, and
+			// decoding it whole lost the break
+			if j := bytes.IndexByte(raw[i:min(len(raw), i+12)], ';'); j > 1 && refName(raw[i+1:i+j]) {
 				ref := string(raw[i : i+j+1])
 				if dec := html.UnescapeString(ref); dec != ref {
 					// "&#10;" and "&#13;" must not break the line: the
@@ -400,4 +403,15 @@ func decodeInPlace(out *bytes.Buffer, raw []byte) {
 		i += n
 	}
 	flush()
+}
+
+// refName reports whether b can stand between a character reference's "&"
+// and ";": letters and digits, and "#" for a numeric one.
+func refName(b []byte) bool {
+	for _, c := range b {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '#') {
+			return false
+		}
+	}
+	return true
 }
