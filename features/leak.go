@@ -131,6 +131,7 @@ func init() {
 				"Resources are named projects/{project_id}/locations/{location_id} in the API.",
 				".link files gained support for the [Link] Promiscuous= setting and MACAddressPolicy= in udev_builtin_net_id().",
 				"ar [-X32_64] [-]p[mod] archive member...",
+				"Usage: factor [NUMBER]...",
 				"The Initial Developer of the Original Code is [______]. All Rights Reserved.",
 				"Bindings take the form {tag_key_short_name}; see --tag-value and parent=ORG_ID for the resource_type.",
 			},
@@ -586,13 +587,17 @@ func inCapsLine(t string, i, j int) bool {
 // slotStandsAlone reports whether the bracketed t[i:j] stands as a word of
 // its own: a template's slot does ("contact [Your Name]."), while one glued
 // to the text around it is part of code or a path: "${LIBEXECDIR}",
-// "projects/{project_id}/", "colors[MAX_COLORS]", "--id=[ID]".
+// "projects/{project_id}/", "colors[MAX_COLORS]", "--id=[ID]"; so is one
+// that a synopsis repeats ("[NUMBER]...").
 func slotStandsAlone(t string, i, j int) bool {
 	if i > 0 {
 		r, _ := utf8.DecodeLastRuneInString(t[:i])
 		if !unicode.IsSpace(r) && !strings.ContainsRune("(\"'“‘*_>", r) {
 			return false
 		}
+	}
+	if strings.HasPrefix(t[j:], "...") || strings.HasPrefix(t[j:], "…") {
+		return false // "factor [NUMBER]...": a command synopsis's repeatable argument
 	}
 	if j < len(t) {
 		r, _ := utf8.DecodeRuneInString(t[j:])
