@@ -132,6 +132,8 @@ func init() {
 				".link files gained support for the [Link] Promiscuous= setting and MACAddressPolicy= in udev_builtin_net_id().",
 				"ar [-X32_64] [-]p[mod] archive member...",
 				"Usage: factor [NUMBER]...",
+				"ip [-all] netns del [ NAME ]\nip [-all] netns exec [ NAME ] cmd ...\nip [-a] netns set [ NAME ] NETNSID",
+				"OBJECT := { ctrl CTRL_OPTS }\nCTRL_OPTS := { help | list }\nPARMS := { name NAME | id ID }",
 				"The Initial Developer of the Original Code is [______]. All Rights Reserved.",
 				"Bindings take the form {tag_key_short_name}; see --tag-value and parent=ORG_ID for the resource_type.",
 			},
@@ -610,9 +612,9 @@ func slotStandsAlone(t string, i, j int) bool {
 
 // technicalText reports whether t reads as technical writing (a manual, a
 // changelog, a command reference): three or more words that only code
-// writes — an option (--force), a call (f()), an assignment (Key=), a
-// shell variable (${X}, $(x)), a path into a scope (a::b, a->b) or a
-// snake_case name outside brackets. There, "[PROJECT_ID]", "{bus_name}" and
+// writes — an option (--force, [-all]), a call (f()), an assignment (Key=,
+// OBJECT := ...), a shell variable (${X}, $(x)), a path into a scope
+// (a::b, a->b) or a snake_case name outside brackets. There, "[PROJECT_ID]", "{bus_name}" and
 // an INI section's "[Link]" are the notation of the trade, not a template
 // left unfilled; web addresses do not count (a utm_source= is no code).
 func technicalText(t string) bool {
@@ -641,6 +643,12 @@ func codeWord(f string) bool {
 	}
 	if k := strings.IndexByte(f, '='); k > 0 && isAlnumByte(f[k-1]) {
 		return true
+	}
+	if f == ":=" || f == "::=" {
+		return true // a grammar's definition: "OBJECT := { ctrl CTRL_OPTS }"
+	}
+	if len(f) > 2 && f[0] == '[' && f[1] == '-' && (f[2] == '-' || isAlnumByte(f[2])) {
+		return true // an optional flag of a command synopsis: "ip [-all] netns"
 	}
 	if f[0] == '[' || f[0] == '{' {
 		return false // a slot's own name is not evidence of code around it
