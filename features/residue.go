@@ -133,6 +133,8 @@ func init() {
 				"Please follow and like us:",
 				"Read or Share this story: https://www.example.com/story/news/2020/03/17/council-budget/123/",
 				"Flipboard\n\nThe council voted on Tuesday to close the library, citing costs.",
+				"Email a friend",
+				"Your friend's email",
 				"Follow\n\nThe council voted on Tuesday to close the library, citing costs.",
 			},
 			Quiet: []string{
@@ -145,6 +147,7 @@ func init() {
 				"12 Facebook",
 				"10 Facebook Twitter posts",
 				"Read or share this story with a friend who needs it.",
+				"Email a friend who lives abroad and ask what the bill costs there.",
 				"Like us, the council was surprised by the result.",
 				"Facebook\n\nFacebook said on Tuesday that it would remove the accounts, after pressure from regulators.",
 				"- Email\n\nThe council voted on Tuesday to close the library, citing costs.",
@@ -209,7 +212,7 @@ func init() {
 			ID:          "residue.site-chrome",
 			Suspect:     true,
 			Category:    Residue,
-			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines, \"Text size\", a feed's \"1 min ago\", a breadcrumb's \"Home »\"",
+			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines, \"Text size\", a feed's \"1 min ago\", a breadcrumb's \"Home »\", a wiki's \"This page was last edited on ...\", a pager's \"Page 1 of 3\"",
 			Fires: []string{
 				"Skip to main content",
 				"Privacy Policy",
@@ -230,6 +233,9 @@ func init() {
 				"This link is to an external site that may or may not meet accessibility guidelines.",
 				"You are here",
 				"Story Saved",
+				"This page was last edited on 3 May 2021, at 10:12.",
+				"Last edited by harbourfan; 05-03-2019 at 10:12 AM.",
+				"Page 1 of 3",
 			},
 			Quiet: []string{
 				"It happened 5 years ago.",
@@ -250,6 +256,9 @@ func init() {
 				"Copyright law has not kept up with streaming, the report argues.",
 				"You are here because you care about the town, the mayor told the crowd.",
 				"Bookmark the page and come back in May.",
+				"This page was last edited by the mayor's office before the vote, the records show.",
+				"Last edited by hand, the map still shows the old harbour wall.",
+				"Page 4 of the report lists the costs.",
 			},
 			Extract: extractSiteChrome,
 		},
@@ -880,6 +889,9 @@ var shareStrong = resSet(
 	"Click to email a link to a friend", "Share to Facebook", "Share to Twitter",
 	"Retweet", "Retweet this article", "Retweet this", "Sharing is caring", "Share or comment on this article",
 	"Please follow and like us", "Follow and like us", "Like us on Facebook",
+	"Email a friend", "Email to a friend", "Email this to a friend", "Send to a friend", "Send to friend",
+	"Forward to a friend", "Share with a friend", "Your friend's email", "Friend's email", "Email this",
+	"Email this story", "Email this page",
 )
 
 // shareNetworks are the words of a share bar.
@@ -1089,7 +1101,7 @@ var pagerWords = resSet("Previous", "Next", "Prev")
 // a site ("Skip to primary sidebar", "© 2020 ...").
 var chromePrefixes = []string{
 	"skip to ", "previous post", "next post", "previous article", "next article", "copyright ", "©", "(c) ",
-	"this link is to an external site", "retrieved from \"",
+	"this link is to an external site", "retrieved from \"", "this page was last ", "last edited by ", "page ",
 }
 
 var chromeFilter = newResFilter(200, []map[string]bool{chromeLabels, siteWords, resSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")}, chromePrefixes...)
@@ -1143,6 +1155,15 @@ func extractSiteChrome(d *Document) Result {
 		}
 		if strings.HasPrefix(key, "this link is to an external site") || strings.HasPrefix(key, "retrieved from \"http") {
 			return words <= 20 // a news site's external-link notice; a wiki's source footer
+		}
+		if strings.HasPrefix(key, "this page was last edited") || strings.HasPrefix(key, "this page was last modified") {
+			return words <= 16 && resHasYear(key) // a wiki's footer: "This page was last edited on 3 May 2021, at 10:12."
+		}
+		if strings.HasPrefix(key, "last edited by ") {
+			return words <= 10 // a forum post's edit note: "Last edited by sam; 05-03-2019 at 10:12 AM"
+		}
+		if f := strings.Fields(key); len(f) == 4 && f[0] == "page" && f[2] == "of" && resCount(f[1]) && resCount(f[3]) {
+			return true // a pager's "Page 1 of 3"
 		}
 		for _, p := range []string{"previous post:", "next post:", "previous article:", "next article:"} {
 			if strings.HasPrefix(key, p) {
