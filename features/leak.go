@@ -132,6 +132,7 @@ func init() {
 				".link files gained support for the [Link] Promiscuous= setting and MACAddressPolicy= in udev_builtin_net_id().",
 				"ar [-X32_64] [-]p[mod] archive member...",
 				"Usage: factor [NUMBER]...",
+				"This method can be called after convert(), e.g.: $converter->convert(\"lorem ipsum dolor sit amet\"); $retval = $converter->retval(); print retval();",
 				"ip [-all] netns del [ NAME ]\nip [-all] netns exec [ NAME ] cmd ...\nip [-a] netns set [ NAME ] NETNSID",
 				"OBJECT := { ctrl CTRL_OPTS }\nCTRL_OPTS := { help | list }\nPARMS := { name NAME | id ID }",
 				"The Initial Developer of the Original Code is [______]. All Rights Reserved.",
@@ -679,18 +680,16 @@ func extractPlaceholder(d *Document) Result {
 	var spans []Span
 	t := d.Text
 	technical := -1 // technicalText(t), worked out for the first candidate
-	allowed := func(inner string) bool {
-		if wordSlot(inner) {
-			return true
-		}
+	isTechnical := func() bool {
 		if technical < 0 {
 			technical = 0
 			if technicalText(t) {
 				technical = 1
 			}
 		}
-		return technical == 0
+		return technical == 1
 	}
+	allowed := func(inner string) bool { return wordSlot(inner) || !isTechnical() }
 	// [slot] — but not a Markdown link text "[link](...)".
 	for i := strings.IndexByte(t, '['); i >= 0; {
 		end := strings.IndexAny(t[i+1:], "]\n")
@@ -742,7 +741,11 @@ func extractPlaceholder(d *Document) Result {
 		}
 		tk := d.Tokens[m.FirstToken]
 		if tk.Lower != "insert" {
-			spans = append(spans, m.Span)
+			// in technical writing, a quoted "lorem ipsum ..." is a code
+			// sample's test string: convert("lorem ipsum dolor sit amet")
+			if !(quoteBefore(t, m.Span.Start) && isTechnical()) {
+				spans = append(spans, m.Span)
+			}
 			continue
 		}
 		if sp, ok := insertHere(d, m.FirstToken); ok {
@@ -759,6 +762,12 @@ func extractPlaceholder(d *Document) Result {
 		fs = append(fs, d.Finding(sp, 1))
 	}
 	return leakResult(fs)
+}
+
+// quoteBefore reports whether t[i] follows a quotation mark.
+func quoteBefore(t string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return r == '"' || r == '\'' || r == '`' || r == '“' || r == '‘'
 }
 
 // placeholderIdent: a template variable name inside braces.
