@@ -111,6 +111,7 @@ func init() {
 				"For details, contact [Name of Company] before the end of the month.",
 				"Run the installer with --quiet, then call setup() and set PATH= before you write to [Your Name].",
 				"Tracking links like https://example.com/?utm_source=news&utm_medium=mail are fine, but [COMPANY_NAME] is not.",
+				"    Dear readers, this column was written by [Your Name] for the spring issue.",
 			},
 			Quiet: []string{
 				"\"We told [the minister] that the figures were wrong,\" she said.",
@@ -132,6 +133,7 @@ func init() {
 				".link files gained support for the [Link] Promiscuous= setting and MACAddressPolicy= in udev_builtin_net_id().",
 				"ar [-X32_64] [-]p[mod] archive member...",
 				"Usage: factor [NUMBER]...",
+				"To try a script, edit a file and source it:\n\t:edit test.vim\n\t[insert the script lines you want]\n\t:w\n\nSee :help expr-option and :help i_CTRL-G_U for getline() and col().",
 				"This method can be called after convert(), e.g.: $converter->convert(\"lorem ipsum dolor sit amet\"); $retval = $converter->retval(); print retval();",
 				"ip [-all] netns del [ NAME ]\nip [-all] netns exec [ NAME ] cmd ...\nip [-a] netns set [ NAME ] NETNSID",
 				"OBJECT := { ctrl CTRL_OPTS }\nCTRL_OPTS := { help | list }\nPARMS := { name NAME | id ID }",
@@ -758,10 +760,22 @@ func extractPlaceholder(d *Document) Result {
 		if sp.Start < last || !d.inView(sp.Start) {
 			continue // inside a slot already reported, or not in the article
 		}
+		if indentedLine(t, sp.Start) && isTechnical() {
+			// a plain-text manual's code example, indented as Markdown
+			// indents a code block: "\t[insert the script lines you want]"
+			continue
+		}
 		last = sp.End
 		fs = append(fs, d.Finding(sp, 1))
 	}
 	return leakResult(fs)
+}
+
+// indentedLine reports whether the line holding t[i] starts with a tab or
+// four spaces.
+func indentedLine(t string, i int) bool {
+	line := t[strings.LastIndexByte(t[:i], '\n')+1:]
+	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "    ")
 }
 
 // quoteBefore reports whether t[i] follows a quotation mark.
