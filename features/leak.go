@@ -134,6 +134,7 @@ func init() {
 				"ar [-X32_64] [-]p[mod] archive member...",
 				"Usage: factor [NUMBER]...",
 				"To try a script, edit a file and source it:\n\t:edit test.vim\n\t[insert the script lines you want]\n\t:w\n\nSee :help expr-option and :help i_CTRL-G_U for getline() and col().",
+				"Typing a text like this, with the mapping for getline() and col() from above:\n\n   Lorem ipsum (dolor\n\nrepeats with |.| (see :help i_CTRL-G_U).",
 				"This method can be called after convert(), e.g.: $converter->convert(\"lorem ipsum dolor sit amet\"); $retval = $converter->retval(); print retval();",
 				"ip [-all] netns del [ NAME ]\nip [-all] netns exec [ NAME ] cmd ...\nip [-a] netns set [ NAME ] NETNSID",
 				"OBJECT := { ctrl CTRL_OPTS }\nCTRL_OPTS := { help | list }\nPARMS := { name NAME | id ID }",
@@ -761,8 +762,8 @@ func extractPlaceholder(d *Document) Result {
 			continue // inside a slot already reported, or not in the article
 		}
 		if indentedLine(t, sp.Start) && isTechnical() {
-			// a plain-text manual's code example, indented as Markdown
-			// indents a code block: "\t[insert the script lines you want]"
+			// a plain-text manual's example, set off by its indentation:
+			// "\t[insert the script lines you want]"
 			continue
 		}
 		last = sp.End
@@ -772,10 +773,12 @@ func extractPlaceholder(d *Document) Result {
 }
 
 // indentedLine reports whether the line holding t[i] starts with a tab or
-// four spaces.
+// two spaces or more: in technical writing, an example set off from the
+// prose (vim's help, a man page's synopsis and body). A single space is
+// often what a scrape left before a line, so it does not count.
 func indentedLine(t string, i int) bool {
 	line := t[strings.LastIndexByte(t[:i], '\n')+1:]
-	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "    ")
+	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ")
 }
 
 // quoteBefore reports whether t[i] follows a quotation mark.
