@@ -233,6 +233,8 @@ func init() {
 				"This link is to an external site that may or may not meet accessibility guidelines.",
 				"You are here",
 				"Story Saved",
+				"↑ Back to top",
+				"▲top",
 				"This page was last edited on 3 May 2021, at 10:12.",
 				"Last edited by harbourfan; 05-03-2019 at 10:12 AM.",
 				"Page 1 of 3",
@@ -256,6 +258,7 @@ func init() {
 				"Copyright law has not kept up with streaming, the report argues.",
 				"You are here because you care about the town, the mayor told the crowd.",
 				"Bookmark the page and come back in May.",
+				"Top",
 				"This page was last edited by the mayor's office before the vote, the records show.",
 				"Last edited by hand, the map still shows the old harbour wall.",
 				"Page 4 of the report lists the costs.",
@@ -500,7 +503,7 @@ func resBlank(l Line) bool {
 func resKey(s string) string {
 	s = resLead(s)
 	s = strings.TrimRightFunc(s, func(r rune) bool {
-		return resEdge(r) || strings.ContainsRune(":|»›→>.!-–—*_#=…▪►", r)
+		return resEdge(r) || strings.ContainsRune(":|»›→>.!-–—*_#=…▪►↑▲⬆^", r)
 	})
 	if strings.ContainsRune(s, '’') {
 		s = strings.ReplaceAll(s, "’", "'")
@@ -574,7 +577,7 @@ func newResFilter(maxLen int, sets []map[string]bool, heads ...string) *resFilte
 // resLead strips leading space, bullets and Markdown marks.
 func resLead(s string) string {
 	return strings.TrimLeftFunc(s, func(r rune) bool {
-		return resEdge(r) || strings.ContainsRune("-*•·|>#»›–—_=+▪►◦", r)
+		return resEdge(r) || strings.ContainsRune("-*•·|>#»›–—_=+▪►◦↑▲⬆^", r)
 	})
 }
 
@@ -1077,7 +1080,7 @@ var chromeLabels = resSet(
 	"Terms of Use", "Terms of Service", "Terms and Conditions", "Terms & Conditions", "Terms of Sale",
 	"Accessibility Statement", "Sitemap", "Site Map", "Site Index", "Advertise With Us", "Media Kit",
 	"Do Not Sell My Personal Information", "Do Not Sell My Info", "Do Not Sell or Share My Personal Information",
-	"Back to top", "Back to Top ↑", "Scroll to top", "Go to top", "Top of page",
+	"Back to top", "Scroll to top", "Go to top", "Top of page",
 	"Previous post", "Next post", "Previous article", "Next article", "Previous story", "Next story",
 	"Older posts", "Newer posts", "Older post", "Newer post",
 	"Affiliate Disclosure", "Advertiser Disclosure", "Editorial Policy", "Editorial Guidelines",
@@ -1138,6 +1141,9 @@ func extractSiteChrome(d *Document) Result {
 		}
 		if chromeLabels[key] || chromeAgo(key) || chromeCrumb(d.Lines[i].Text, key) {
 			return true
+		}
+		if key == "top" && strings.ContainsAny(d.Lines[i].Text, "↑▲⬆^") {
+			return true // a back-to-top link drawn as an arrow: "▲top", "Top ↑"
 		}
 		words := len(strings.Fields(key))
 		switch {
