@@ -618,9 +618,10 @@ func slotStandsAlone(t string, i, j int) bool {
 // changelog, a command reference): three or more words that only code
 // writes — an option (--force, [-all]), a call (f()), an assignment (Key=,
 // OBJECT := ...), a shell variable (${X}, $(x)), a path into a scope
-// (a::b, a->b) or a snake_case name outside brackets. There, "[PROJECT_ID]", "{bus_name}" and
-// an INI section's "[Link]" are the notation of the trade, not a template
-// left unfilled; web addresses do not count (a utm_source= is no code).
+// (a::b, a->b) or a snake_case name outside brackets. There,
+// "[PROJECT_ID]", "{bus_name}" and an INI section's "[Link]" are the
+// notation of the trade, not a template left unfilled; web addresses do
+// not count (a utm_source= is no code).
 func technicalText(t string) bool {
 	n := 0
 	for _, f := range strings.Fields(t) {
