@@ -447,6 +447,9 @@ func resResult(fs []Finding) Result {
 	return Result{Value: math.Log1p(float64(len(fs))), Findings: fs}
 }
 
+// resArrows decorate a widget's label on either side ("↑ Back to top").
+const resArrows = "↑▲⬆^"
+
 func resEdge(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
 
 // resBlank: blank, or only spaces, non-breaking and zero-width spaces.
@@ -503,7 +506,7 @@ func resBlank(l Line) bool {
 func resKey(s string) string {
 	s = resLead(s)
 	s = strings.TrimRightFunc(s, func(r rune) bool {
-		return resEdge(r) || strings.ContainsRune(":|»›→>.!-–—*_#=…▪►↑▲⬆^", r)
+		return resEdge(r) || strings.ContainsRune(":|»›→>.!-–—*_#=…▪►"+resArrows, r)
 	})
 	if strings.ContainsRune(s, '’') {
 		s = strings.ReplaceAll(s, "’", "'")
@@ -577,7 +580,7 @@ func newResFilter(maxLen int, sets []map[string]bool, heads ...string) *resFilte
 // resLead strips leading space, bullets and Markdown marks.
 func resLead(s string) string {
 	return strings.TrimLeftFunc(s, func(r rune) bool {
-		return resEdge(r) || strings.ContainsRune("-*•·|>#»›–—_=+▪►◦↑▲⬆^", r)
+		return resEdge(r) || strings.ContainsRune("-*•·|>#»›–—_=+▪►◦"+resArrows, r)
 	})
 }
 
@@ -1142,7 +1145,7 @@ func extractSiteChrome(d *Document) Result {
 		if chromeLabels[key] || chromeAgo(key) || chromeCrumb(d.Lines[i].Text, key) {
 			return true
 		}
-		if key == "top" && strings.ContainsAny(d.Lines[i].Text, "↑▲⬆^") {
+		if key == "top" && strings.ContainsAny(d.Lines[i].Text, resArrows) {
 			return true // a back-to-top link drawn as an arrow: "▲top", "Top ↑"
 		}
 		words := len(strings.Fields(key))
