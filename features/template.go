@@ -287,6 +287,10 @@ func init() {
 type LabelledText struct {
 	Doc     *Document
 	Machine bool
+	// Part names the share of the machine texts (their generator, say)
+	// that a lexicon can be mined without (PhraseCounts.Lexicon); empty
+	// for none.
+	Part string
 }
 
 // MinedStream tells which token stream a lexicon is mined from and matched
@@ -342,15 +346,36 @@ var ShapeMineOptions = MineOptions{MinDocs: 20, MinZ: 1.5, Prior: 1, MaxEach: 30
 // article cannot make a phrase. Phrases that are only numbers or
 // punctuation are skipped.
 func MineLexicon(docs []LabelledText, o MineOptions) []LexEntry {
-	type counts struct{ m, h int }
-	df := map[string]*counts{}
-	var nm, nh int
-	seen := map[string]bool{}
+	return CountPhrases(docs, o).Lexicon(o, "")
+}
+
+// PhraseCounts are the document counts a lexicon is mined from, kept per
+// part of the machine texts so that lexicons without one part cost one
+// counting pass between them.
+type PhraseCounts struct {
+	phrases []string
+	m, h    []int32            // documents using each phrase: machine, person
+	part    map[string][]int32 // machine documents of each part using each phrase
+	nm, nh  int
+	nPart   map[string]int
+}
+
+// CountPhrases counts, for every n-gram of the token stream that o mines,
+// the machine and person-written documents using it.
+func CountPhrases(docs []LabelledText, o MineOptions) *PhraseCounts {
+	c := &PhraseCounts{part: map[string][]int32{}, nPart: map[string]int{}}
+	index := map[string]int32{}
+	seen := map[int32]bool{}
 	for _, lt := range docs {
+		var pc []int32
 		if lt.Machine {
-			nm++
+			c.nm++
+			if lt.Part != "" {
+				c.nPart[lt.Part]++
+				pc = c.part[lt.Part]
+			}
 		} else {
-			nh++
+			c.nh++
 		}
 		clear(seen)
 		toks := o.Stream.Words(lt.Doc)
@@ -361,34 +386,59 @@ func MineLexicon(docs []LabelledText, o MineOptions) []LexEntry {
 					continue
 				}
 				key := strings.Join(g, " ")
-				if seen[key] {
+				k, ok := index[key]
+				if !ok {
+					k = int32(len(c.phrases))
+					index[key] = k
+					c.phrases = append(c.phrases, key)
+					c.m = append(c.m, 0)
+					c.h = append(c.h, 0)
+				}
+				if seen[k] {
 					continue
 				}
-				seen[key] = true
-				c := df[key]
-				if c == nil {
-					c = &counts{}
-					df[key] = c
+				seen[k] = true
+				if !lt.Machine {
+					c.h[k]++
+					continue
 				}
-				if lt.Machine {
-					c.m++
-				} else {
-					c.h++
+				c.m[k]++
+				if lt.Part != "" {
+					if int(k) >= len(pc) {
+						pc = append(pc, make([]int32, int(k)+1-len(pc))...)
+					}
+					pc[k]++
 				}
 			}
 		}
+		if lt.Machine && lt.Part != "" {
+			c.part[lt.Part] = pc
+		}
 	}
+	return c
+}
+
+// Lexicon mines the lexicon of the counted documents (see MineLexicon),
+// without the machine texts of part when it is not empty: how the lexicon
+// would look had that generator never been seen.
+func (c *PhraseCounts) Lexicon(o MineOptions, without string) []LexEntry {
 	type scored struct {
 		LexEntry
 		z float64
 	}
 	var pos, neg []scored
 	a := o.Prior
-	for k, c := range df {
-		if c.m+c.h < o.MinDocs || dropped(k, o.Drop) {
+	nm, nh := c.nm-c.nPart[without], c.nh
+	pc := c.part[without]
+	for k, phrase := range c.phrases {
+		cm, ch := int(c.m[k]), int(c.h[k])
+		if without != "" && k < len(pc) {
+			cm -= int(pc[k])
+		}
+		if cm+ch < o.MinDocs || dropped(phrase, o.Drop) {
 			continue
 		}
-		m, h := float64(c.m), float64(c.h)
+		m, h := float64(cm), float64(ch)
 		lo := math.Log((m+a)/(float64(nm)-m+a)) - math.Log((h+a)/(float64(nh)-h+a))
 		se := math.Sqrt(1/(m+a) + 1/(float64(nm)-m+a) + 1/(h+a) + 1/(float64(nh)-h+a))
 		z := lo / se
@@ -396,7 +446,7 @@ func MineLexicon(docs []LabelledText, o MineOptions) []LexEntry {
 			continue
 		}
 		lo = math.Max(-o.MaxAbsLO, math.Min(o.MaxAbsLO, lo))
-		e := scored{LexEntry{Phrase: k, Weight: lo, Machine: c.m, Human: c.h}, z}
+		e := scored{LexEntry{Phrase: phrase, Weight: lo, Machine: cm, Human: ch}, z}
 		if lo > 0 {
 			pos = append(pos, e)
 		} else {

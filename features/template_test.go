@@ -1,6 +1,7 @@
 package features
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -85,6 +86,54 @@ func TestMineLexicon(t *testing.T) {
 	shapes := MineLexicon(docs, o)
 	if len(shapes) == 0 || strings.Contains(shapes[0].Phrase, "underscores") {
 		t.Errorf("shape mining should mask content words: %v", shapes[:min(3, len(shapes))])
+	}
+}
+
+// A lexicon mined without one part of the machine texts must be the lexicon
+// of the documents without them: the counts are kept per part so that
+// leaving a generator out costs no second pass, and must subtract exactly.
+func TestLexiconWithoutPart(t *testing.T) {
+	texts := []struct {
+		text    string
+		machine bool
+		part    string
+	}{
+		{"Moreover, the plan underscores a pivotal shift. The town voted.", true, "a"},
+		{"The initiative underscores a broader commitment to the town.", true, "a"},
+		{"In a bold move, the council delved into the budget. Moreover, it voted.", true, "b"},
+		{"The council met on Tuesday. Moreover, the plan was approved.", true, ""},
+		{"The town voted. \"We lost,\" she said.", false, ""},
+		{"The council met on Tuesday and the mayor said little.", false, ""},
+	}
+	var all []LabelledText
+	for i := 0; i < 12; i++ {
+		for _, x := range texts {
+			all = append(all, LabelledText{Doc: NewDocumentString(x.text), Machine: x.machine, Part: x.part})
+		}
+	}
+	o := MineOptions{MinDocs: 5, MinZ: 1, Prior: 1, MaxEach: 100, MaxN: 3, MaxAbsLO: 3}
+	counts := CountPhrases(all, o)
+	for _, part := range []string{"", "a", "b", "missing"} {
+		var kept []LabelledText
+		for _, lt := range all {
+			if !lt.Machine || part == "" || lt.Part != part {
+				kept = append(kept, lt)
+			}
+		}
+		got, want := counts.Lexicon(o, part), MineLexicon(kept, o)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("without %q: %d entries, want %d (those of the documents without it)", part, len(got), len(want))
+		}
+		if len(got) == 0 {
+			t.Errorf("without %q: empty lexicon", part)
+		}
+	}
+	without := map[string]bool{}
+	for _, e := range counts.Lexicon(o, "a") {
+		without[e.Phrase] = true
+	}
+	if without["underscores"] {
+		t.Error(`"underscores", written only by part a, stayed in the lexicon without a`)
 	}
 }
 

@@ -32,6 +32,11 @@ type Sample struct {
 	// Profile names the profile (TrainOptions.Profiles) whose machine
 	// texts this sample is one of; empty for none.
 	Profile string
+	// Part names the share of the machine texts this one belongs to (its
+	// generator): with CrossFitLexicon, its lexicon features come from a
+	// lexicon mined without that share, as a generator the shipped lexicon
+	// never saw would meet it. Empty for none.
+	Part string
 }
 
 func (s Sample) weight() int { return max(s.Weight, 1) }
@@ -432,7 +437,10 @@ func roundUp(t float64) float64 {
 
 // crossFitLexicon replaces the lexicon columns of each fold with values
 // from lexicons (phrases and sentence shapes) mined on the other folds, so
-// the fit sees them as they behave on text they were not mined from.
+// the fit sees them as they behave on text they were not mined from. A
+// machine text with a Part is scored by lexicons mined without its part as
+// well: otherwise the fit learns how far the lexicon carries on the
+// generators it was mined from, and trusts it too much on any other.
 func crossFitLexicon(samples []Sample, X [][]float64, fold []int, o TrainOptions, col map[string]int) {
 	folds := 0
 	for _, f := range fold {
@@ -442,19 +450,38 @@ func crossFitLexicon(samples []Sample, X [][]float64, fold []int, o TrainOptions
 		var mine []features.LabelledText
 		for i, s := range samples {
 			if fold[i] != f && s.pure() {
-				mine = append(mine, features.LabelledText{Doc: s.Doc, Machine: s.Label == 1})
+				lt := features.LabelledText{Doc: s.Doc, Machine: s.Label == 1}
+				if lt.Machine {
+					lt.Part = s.Part
+				}
+				mine = append(mine, lt)
 			}
 		}
-		phrases := features.NewLexicon(features.MineLexicon(mine, o.Mine))
-		shapes := features.NewLexicon(features.MineLexicon(mine, o.ShapeMine))
+		pc := features.CountPhrases(mine, o.Mine)
+		sc := features.CountPhrases(mine, o.ShapeMine)
+		type pair struct{ phrases, shapes *features.Lexicon }
+		lexicons := map[string]pair{}
+		lexiconsWithout := func(part string) pair {
+			p, ok := lexicons[part]
+			if !ok {
+				p = pair{features.NewLexicon(pc.Lexicon(o.Mine, part)), features.NewLexicon(sc.Lexicon(o.ShapeMine, part))}
+				lexicons[part] = p
+			}
+			return p
+		}
 		for i, s := range samples {
 			if fold[i] != f {
 				continue
 			}
-			m, h := phrases.Scores(s.Doc.Prose())
+			part := ""
+			if s.Label == 1 {
+				part = s.Part
+			}
+			lx := lexiconsWithout(part)
+			m, h := lx.phrases.Scores(s.Doc.Prose())
 			X[i][col[lexiconFeatures[0]]] = m.Value
 			X[i][col[lexiconFeatures[1]]] = h.Value
-			X[i][col[lexiconFeatures[2]]] = shapes.NetPer100(features.Shapes.Words(s.Doc))
+			X[i][col[lexiconFeatures[2]]] = lx.shapes.NetPer100(features.Shapes.Words(s.Doc))
 		}
 	}
 }

@@ -598,3 +598,70 @@ func TestFitOLSWeight(t *testing.T) {
 		t.Errorf("weight 2 fitted like weight 1: coef %v", w.coef)
 	}
 }
+
+// A machine text with a Part is measured by a lexicon mined without its
+// part: the stock phrases only its generator writes then count for nothing,
+// as they would for a generator the shipped lexicon never saw, while the
+// phrases every generator shares still count.
+func TestCrossFitLexiconLeavesPartOut(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	// part a writes the first half of the stock sentences, part b the second.
+	write := func(from int) string {
+		var b strings.Builder
+		for k := 0; k < 4; k++ {
+			fmt.Fprintf(&b, machineSentences[from+rng.Intn(6)]+" ", topics[rng.Intn(len(topics))])
+		}
+		return b.String()
+	}
+	var samples []Sample
+	for i := 0; i < 60; i++ {
+		group := fmt.Sprintf("g%02d", i)
+		samples = append(samples,
+			Sample{Doc: features.NewDocumentString(personText(rng)), Label: 0, Group: group},
+			Sample{Doc: features.NewDocumentString(write(0)), Label: 1, Group: group, Part: "a"},
+			Sample{Doc: features.NewDocumentString(write(6)), Label: 1, Group: group, Part: "b"})
+	}
+	col := map[string]int{}
+	for i, id := range features.IDs() {
+		col[id] = i
+	}
+	fold := make([]int, len(samples))
+	for i, s := range samples {
+		fold[i] = foldOf(s.Group, 3)
+	}
+	llm := func(parts bool) (a, human float64) {
+		ss := slices.Clone(samples)
+		if !parts {
+			for i := range ss {
+				ss[i].Part = ""
+			}
+		}
+		X := make([][]float64, len(ss))
+		for i := range X {
+			X[i] = make([]float64, len(col))
+		}
+		crossFitLexicon(ss, X, fold, trainOpts, col)
+		var na, nh float64
+		for i, s := range ss {
+			v := X[i][col["template.llm-phrases"]]
+			switch {
+			case samples[i].Part == "a":
+				a, na = a+v, na+1
+			case s.Label == 0:
+				human, nh = human+v, nh+1
+			}
+		}
+		return a / na, human / nh
+	}
+	seenA, seenH := llm(false)
+	unseenA, unseenH := llm(true)
+	if seenA <= seenH {
+		t.Fatalf("with its part mined, part a's stock phrases score %.1f, people %.1f: the lexicon does not see them", seenA, seenH)
+	}
+	if unseenA >= seenA/2 {
+		t.Errorf("part a measured without its part: %.1f, with it %.1f; want far lower", unseenA, seenA)
+	}
+	if unseenH != seenH {
+		t.Errorf("person-written texts scored %.2f with parts, %.2f without; they must not depend on parts", unseenH, seenH)
+	}
+}

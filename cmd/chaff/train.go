@@ -73,6 +73,7 @@ The shipped model was made with:
 			&cli.StringFlag{Name: "balance", Usage: "JSONL field (e.g. source) whose values should weigh the same in the fit: documents of a value with fewer documents are counted more times (a whole-number weight, the largest value's count over this one's)"},
 			&cli.StringFlag{Name: "threshold-by", Usage: "JSONL field (e.g. source) whose every value's person-written documents (100 or more of them) must stay under the thresholds' false-positive rates too, not only all of them pooled"},
 			&cli.StringSliceFlag{Name: "profile", Usage: "NAME=FIELD:VALUE,... also fit a profile on the person-written documents against only the machine ones whose JSONL FIELD is one of the VALUEs (e.g. chat=generator:gpt-4o,gpt-3.5-turbo); a document's score is the highest of the model's and its profiles' (repeatable)"},
+			&cli.StringFlag{Name: "cross-fit-by", Usage: "JSONL field (e.g. generator): the lexicon features of each machine-written training document are measured with lexicons mined without the documents sharing its value, so the weights are fitted for a generator the lexicon never saw"},
 			&cli.IntFlag{Name: "min-words", Value: 50, Usage: "texts with fewer words get the verdict too-short and no score (chaff eval --by-length shows where the figures fall apart)"},
 		},
 		Action: runTrain,
@@ -96,6 +97,7 @@ func runTrain(c *cli.Context) error {
 		weight  int
 		stratum string
 		profile string
+		part    string
 	}
 	strata, err := fieldValues(docs, c.String("threshold-by"))
 	if err != nil {
@@ -109,13 +111,17 @@ func runTrain(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("chaff train: --profile "+err.Error(), 2)
 	}
+	parts, err := fieldValues(docs, c.String("cross-fit-by"))
+	if err != nil {
+		return cli.Exit("chaff train: --cross-fit-by "+err.Error(), 2)
+	}
 	var raws []raw
 	for i, d := range docs {
 		t := d.Text
 		if augment {
 			t = model.Relayout(model.NormaliseTypography(t), rngFor(seed, d.ID))
 		}
-		raws = append(raws, raw{t, float64(d.Label), d.Group, weights[i], strata[i], profiles[i]})
+		raws = append(raws, raw{t, float64(d.Label), d.Group, weights[i], strata[i], profiles[i], parts[i]})
 	}
 	extra := map[string]int{}
 	if p := c.String("residue-pages"); p != "" {
@@ -124,7 +130,7 @@ func runTrain(c *cli.Context) error {
 			return cli.Exit("chaff train: "+err.Error(), 2)
 		}
 		for _, pr := range pairs {
-			raws = append(raws, raw{pr[0], 0, "page:" + pr[0][:min(40, len(pr[0]))], 1, "", ""}, raw{pr[1], 0.5, "page:" + pr[0][:min(40, len(pr[0]))], 1, "", ""})
+			raws = append(raws, raw{pr[0], 0, "page:" + pr[0][:min(40, len(pr[0]))], 1, "", "", ""}, raw{pr[1], 0.5, "page:" + pr[0][:min(40, len(pr[0]))], 1, "", "", ""})
 			extra["page pairs (clean 0, residue 0.5)"]++
 		}
 		for i, d := range docs {
@@ -140,13 +146,13 @@ func runTrain(c *cli.Context) error {
 			if d.Label == 1 {
 				lab = 1
 			}
-			raws = append(raws, raw{model.InjectResidue(t, before[k], after[k], rng), lab, d.Group, weights[i], strata[i], profiles[i]})
+			raws = append(raws, raw{model.InjectResidue(t, before[k], after[k], rng), lab, d.Group, weights[i], strata[i], profiles[i], parts[i]})
 			extra[fmt.Sprintf("class %d + residue", d.Label)]++
 		}
 	}
 	samples := make([]model.Sample, len(raws))
 	parallel(len(raws), func(i int) {
-		samples[i] = model.Sample{Doc: features.NewDocumentString(raws[i].text), Label: raws[i].label, Group: raws[i].group, Weight: raws[i].weight, Stratum: raws[i].stratum, Profile: raws[i].profile}
+		samples[i] = model.Sample{Doc: features.NewDocumentString(raws[i].text), Label: raws[i].label, Group: raws[i].group, Weight: raws[i].weight, Stratum: raws[i].stratum, Profile: raws[i].profile, Part: raws[i].part}
 	})
 	opts := model.TrainOptions{Folds: c.Int("folds"), Ridge: c.Float64("ridge"), Mine: features.DefaultMineOptions, ShapeMine: features.ShapeMineOptions, CrossFitLexicon: true, Exclude: c.StringSlice("exclude"), Profiles: specs}
 	m, rep, err := model.Train(samples, opts)
