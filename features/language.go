@@ -21,6 +21,10 @@ type Language struct {
 // little enough to cost nothing next to the rest of the analysis.
 const languageSample = 1024
 
+// languageMinWords is the fewest words for which an unsure detection is
+// still reported.
+const languageMinWords = 10
+
 // Language detects (once) the language of d's prose.
 func (d *Document) Language() Language {
 	if d.lang != nil {
@@ -46,7 +50,9 @@ func (d *Document) Language() Language {
 	var lang Language
 	if t := b.String(); strings.TrimSpace(t) != "" {
 		info := whatlanggo.Detect(t)
-		if info.Lang >= 0 && info.Confidence > 0 {
+		// below languageMinWords an unsure answer is noise ("hello world"
+		// came out Dutch, "hi" Zulu) that reads as a fact: no language.
+		if info.Lang >= 0 && info.Confidence > 0 && (info.IsReliable() || p.WordCount >= languageMinWords) {
 			lang = Language{Code: info.Lang.Iso6393(), Name: info.Lang.String(), Confidence: info.Confidence, Reliable: info.IsReliable()}
 		}
 	}

@@ -84,6 +84,16 @@ func TestUnsupportedLanguage(t *testing.T) {
 			t.Errorf("%s: verdict %s language %s rules %v, want %s deu %v", tc.name, e.Verdict, e.Language, rules, tc.want, tc.rules)
 		}
 	}
+	// a few words: only a sure detection names a language
+	for _, tc := range []struct{ text, lang string }{
+		{"hello world", ""},
+		{"Council votes to close the pond.", ""},
+		{"Der Stadtrat hat am Dienstag beschlossen.", "deu"},
+	} {
+		if e := c.Explain(features.NewDocumentString(tc.text)); e.Language != tc.lang {
+			t.Errorf("%q: language %q, want %q", tc.text, e.Language, tc.lang)
+		}
+	}
 	d := features.NewDocumentString(german)
 	d.ForceLanguage("eng")
 	if e := c.Explain(d); !e.Scored() {
