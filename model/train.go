@@ -450,11 +450,8 @@ func crossFitLexicon(samples []Sample, X [][]float64, fold []int, o TrainOptions
 		var mine []features.LabelledText
 		for i, s := range samples {
 			if fold[i] != f && s.pure() {
-				lt := features.LabelledText{Doc: s.Doc, Machine: s.Label == 1}
-				if lt.Machine {
-					lt.Part = s.Part
-				}
-				mine = append(mine, lt)
+				// CountPhrases reads a Part on machine texts only
+				mine = append(mine, features.LabelledText{Doc: s.Doc, Machine: s.Label == 1, Part: s.Part})
 			}
 		}
 		pc := features.CountPhrases(mine, o.Mine)
