@@ -86,13 +86,23 @@ func ReadLexicon(r io.Reader) (*Lexicon, error) {
 
 // WriteLexicon writes the TSV form with a header that says how it was made.
 func WriteLexicon(w io.Writer, entries []LexEntry, header []string) error {
+	return writeLexicon(w, entries, header, "log-odds", 4)
+}
+
+// WriteFittedLexicon writes a discriminative lexicon (FitLexicon): its
+// weights are small (a median of 0.006) and keep six decimals.
+func WriteFittedLexicon(w io.Writer, entries []LexEntry, header []string) error {
+	return writeLexicon(w, entries, header, "weight", 6)
+}
+
+func writeLexicon(w io.Writer, entries []LexEntry, header []string, column string, decimals int) error {
 	bw := bufio.NewWriter(w)
 	for _, h := range header {
 		fmt.Fprintf(bw, "# %s\n", h)
 	}
-	fmt.Fprintln(bw, "# phrase\tlog-odds\tmachine-docs\thuman-docs")
+	fmt.Fprintf(bw, "# phrase\t%s\tmachine-docs\thuman-docs\n", column)
 	for _, e := range entries {
-		fmt.Fprintf(bw, "%s\t%.4f\t%d\t%d\n", e.Phrase, e.Weight, e.Machine, e.Human)
+		fmt.Fprintf(bw, "%s\t%.*f\t%d\t%d\n", e.Phrase, decimals, e.Weight, e.Machine, e.Human)
 	}
 	return bw.Flush()
 }

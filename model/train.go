@@ -50,6 +50,8 @@ type TrainOptions struct {
 	Mine  features.MineOptions
 	// ShapeMine is the sentence-shape lexicon's mining, cross-fitted too.
 	ShapeMine features.MineOptions
+	// Fit is the discriminative lexicon's fit, cross-fitted too.
+	Fit features.FitOptions
 	// Lexicon is the shipped lexicon's own mining: when set, the template
 	// features of each fold are recomputed with a lexicon mined without that
 	// fold, so the fit sees them as they behave on unseen text.
@@ -80,7 +82,7 @@ type TrainReport struct {
 }
 
 // lexiconFeatures are the catalogue entries computed from the lexicon.
-var lexiconFeatures = [3]string{"template.llm-phrases", "template.human-phrases", "template.sentence-shapes"}
+var lexiconFeatures = [4]string{"template.llm-phrases", "template.human-phrases", "template.sentence-shapes", "template.phrase-regression"}
 
 // Vectors extracts the catalogue feature vector of each document, in
 // parallel.
@@ -456,12 +458,17 @@ func crossFitLexicon(samples []Sample, X [][]float64, fold []int, o TrainOptions
 		}
 		pc := features.CountPhrases(mine, o.Mine)
 		sc := features.CountPhrases(mine, o.ShapeMine)
-		type pair struct{ phrases, shapes *features.Lexicon }
-		lexicons := map[string]pair{}
-		lexiconsWithout := func(part string) pair {
+		fc := features.CountPhrases(mine, o.Fit.Mine)
+		type set struct{ phrases, shapes, fitted *features.Lexicon }
+		lexicons := map[string]set{}
+		lexiconsWithout := func(part string) set {
 			p, ok := lexicons[part]
 			if !ok {
-				p = pair{features.NewLexicon(pc.Lexicon(o.Mine, part)), features.NewLexicon(sc.Lexicon(o.ShapeMine, part))}
+				p = set{
+					features.NewLexicon(pc.Lexicon(o.Mine, part)),
+					features.NewLexicon(sc.Lexicon(o.ShapeMine, part)),
+					features.NewLexicon(fc.Fit(mine, o.Fit, part)),
+				}
 				lexicons[part] = p
 			}
 			return p
@@ -479,6 +486,7 @@ func crossFitLexicon(samples []Sample, X [][]float64, fold []int, o TrainOptions
 			X[i][col[lexiconFeatures[0]]] = m.Value
 			X[i][col[lexiconFeatures[1]]] = h.Value
 			X[i][col[lexiconFeatures[2]]] = lx.shapes.NetPer100(features.Shapes.Words(s.Doc))
+			X[i][col[lexiconFeatures[3]]] = lx.fitted.NetPer100(features.Phrases.Words(s.Doc))
 		}
 	}
 }

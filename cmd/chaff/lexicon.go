@@ -26,15 +26,24 @@ With --shapes it mines sentence shapes instead: the same n-grams (up to 5) over 
 stream with content words masked ("the X of the Xing X ,"), embedded as
 features/shapes.tsv.
 
+With --discriminative it fits weights instead of counting log-odds: an
+L2-regularised logistic regression (--lambda) of machine use on every n-gram's
+count per 100 tokens (n-grams in at least --min-docs documents; documents of 50
+words or more), keeping the --max-each heaviest weights; embedded as
+features/discriminative.tsv. Phrases that travel together share their weight.
+
 The shipped lexicons were made with (rebuild chaff after each: they are embedded):
    chaff lexicon -o features/lexicon.tsv ../shared/corpus/generated/train.jsonl
-   chaff lexicon --shapes -o features/shapes.tsv ../shared/corpus/generated/train.jsonl`,
+   chaff lexicon --shapes -o features/shapes.tsv ../shared/corpus/generated/train.jsonl
+   chaff lexicon --discriminative -o features/discriminative.tsv ../shared/corpus/generated/train.jsonl`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the lexicon TSV here", Required: true},
 			&cli.BoolFlag{Name: "shapes", Usage: "mine sentence shapes (content words masked) instead of phrases"},
+			&cli.BoolFlag{Name: "discriminative", Usage: "fit logistic-regression weights instead of log-odds"},
+			&cli.Float64Flag{Name: "lambda", Usage: "with --discriminative: L2 penalty (default: 0.01)"},
 			&cli.IntFlag{Name: "min-docs", Usage: "least number of documents a phrase must occur in (default: 5 for phrases, 20 for shapes)"},
 			&cli.Float64Flag{Name: "min-z", Usage: "least |z| of the log-odds (default: 1.5)"},
-			&cli.IntFlag{Name: "max-each", Usage: "most entries kept per direction (default: 30000)"},
+			&cli.IntFlag{Name: "max-each", Usage: "most entries kept per direction (default: 30000; with --discriminative, in all)"},
 			&cli.IntFlag{Name: "show", Value: 25, Usage: "entries shown each way for review"},
 			&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL field with 1 = machine, 0 = person"},
 		},
@@ -63,17 +72,38 @@ The shipped lexicons were made with (rebuild chaff after each: they are embedded
 			parallel(len(docs), func(i int) {
 				lt[i] = features.LabelledText{Doc: features.NewDocumentString(model.NormaliseTypography(docs[i].Text)), Machine: docs[i].Label == 1}
 			})
-			entries := features.MineLexicon(lt, o)
 			f, err := os.Create(c.String("output"))
 			if err != nil {
 				return cli.Exit("chaff lexicon: "+err.Error(), 2)
 			}
-			header := []string{
-				"chaff template lexicon: smoothed log-odds of machine vs person use, counted in documents.",
-				fmt.Sprintf("made by: chaff lexicon%s --min-docs %d --min-z %g --max-each %d %s", map[bool]string{true: " --shapes"}[c.Bool("shapes")], o.MinDocs, o.MinZ, o.MaxEach, strings.Join(c.Args().Slice(), " ")),
-				fmt.Sprintf("from %d documents; %d entries", len(docs), len(entries)),
+			var entries []features.LexEntry
+			var header []string
+			write := features.WriteLexicon
+			if c.Bool("discriminative") {
+				fo := features.DefaultFitOptions
+				fo.Mine.MinDocs = o.MinDocs
+				fo.Mine.Stream = o.Stream
+				if c.IsSet("max-each") {
+					fo.Keep = o.MaxEach
+				}
+				if c.IsSet("lambda") {
+					fo.Lambda = c.Float64("lambda")
+				}
+				entries = features.FitLexicon(lt, fo)
+				write = features.WriteFittedLexicon
+				header = []string{
+					"chaff discriminative lexicon: L2 logistic regression of machine vs person use on n-gram counts per 100 tokens.",
+					fmt.Sprintf("made by: chaff lexicon --discriminative%s --min-docs %d --lambda %g --max-each %d %s", map[bool]string{true: " --shapes"}[c.Bool("shapes")], fo.Mine.MinDocs, fo.Lambda, fo.Keep, strings.Join(c.Args().Slice(), " ")),
+				}
+			} else {
+				entries = features.MineLexicon(lt, o)
+				header = []string{
+					"chaff template lexicon: smoothed log-odds of machine vs person use, counted in documents.",
+					fmt.Sprintf("made by: chaff lexicon%s --min-docs %d --min-z %g --max-each %d %s", map[bool]string{true: " --shapes"}[c.Bool("shapes")], o.MinDocs, o.MinZ, o.MaxEach, strings.Join(c.Args().Slice(), " ")),
+				}
 			}
-			if err := features.WriteLexicon(f, entries, header); err != nil {
+			header = append(header, fmt.Sprintf("from %d documents; %d entries", len(docs), len(entries)))
+			if err := write(f, entries, header); err != nil {
 				f.Close()
 				return cli.Exit("chaff lexicon: "+err.Error(), 2)
 			}
@@ -82,7 +112,11 @@ The shipped lexicons were made with (rebuild chaff after each: they are embedded
 			}
 			show := c.Int("show")
 			t := report.NewTable(c.App.Writer)
-			t.Header("machine-leaning", "log-odds", "person-leaning", "log-odds")
+			unit := "log-odds"
+			if c.Bool("discriminative") {
+				unit = "weight"
+			}
+			t.Header("machine-leaning", unit, "person-leaning", unit)
 			for i := 0; i < show; i++ {
 				row := []string{"", "", "", ""}
 				if i < len(entries) && entries[i].Weight > 0 {

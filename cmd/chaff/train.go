@@ -154,7 +154,7 @@ func runTrain(c *cli.Context) error {
 	parallel(len(raws), func(i int) {
 		samples[i] = model.Sample{Doc: features.NewDocumentString(raws[i].text), Label: raws[i].label, Group: raws[i].group, Weight: raws[i].weight, Stratum: raws[i].stratum, Profile: raws[i].profile, Part: raws[i].part}
 	})
-	opts := model.TrainOptions{Folds: c.Int("folds"), Ridge: c.Float64("ridge"), Mine: features.DefaultMineOptions, ShapeMine: features.ShapeMineOptions, CrossFitLexicon: true, Exclude: c.StringSlice("exclude"), Profiles: specs}
+	opts := model.TrainOptions{Folds: c.Int("folds"), Ridge: c.Float64("ridge"), Mine: features.DefaultMineOptions, ShapeMine: features.ShapeMineOptions, Fit: features.DefaultFitOptions, CrossFitLexicon: true, Exclude: c.StringSlice("exclude"), Profiles: specs}
 	m, rep, err := model.Train(samples, opts)
 	if err != nil {
 		return cli.Exit("chaff train: "+err.Error(), 2)

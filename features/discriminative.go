@@ -1,0 +1,271 @@
+package features
+
+import (
+	"bytes"
+	_ "embed"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"gonum.org/v1/gonum/optimize"
+)
+
+// The discriminative lexicon: the weights of a logistic regression of
+// machine against person-written articles on the frequencies (per 100
+// tokens) of their words and 2-4-grams, fitted by `chaff lexicon
+// --discriminative` (see FitLexicon) and embedded here. The log-odds
+// lexicon weighs each phrase on its own, so the many phrases that travel
+// together ("in conclusion", "conclusion ,", "in conclusion ,") are counted
+// once each; a regression shares their weight between them and leaves
+// phrases that only echo a stronger one near zero.
+//
+//go:embed discriminative.tsv
+var discriminativeTSV []byte
+
+var discriminativeLexicon = func() *Lexicon {
+	lx, err := ReadLexicon(bytes.NewReader(discriminativeTSV))
+	if err != nil {
+		panic("features: embedded discriminative lexicon: " + err.Error())
+	}
+	return lx
+}()
+
+// FitOptions control a discriminative lexicon's fit.
+type FitOptions struct {
+	// Mine gives the vocabulary: the stream, n-grams up to MaxN in at
+	// least MinDocs of the fitted documents, minus Drop.
+	Mine MineOptions
+	// Lambda is the L2 penalty on the weights (the loss is the mean over
+	// documents): chosen on a group-disjoint fifth of train.jsonl, where
+	// 1e-2 beat 1e-1, 1e-3 and 1e-4.
+	Lambda float64
+	// MinWords: shorter documents are not fitted, their frequencies are
+	// too coarse to say anything.
+	MinWords int
+	// Keep is how many entries, heaviest first, are kept: on dev, the top
+	// 20,000 of 231,225 weights lost 0.003 AUROC.
+	Keep int
+	// Iterations caps L-BFGS's iterations.
+	Iterations int
+	// DropWords are tokens that disqualify a phrase, beside Mine.Drop's
+	// substrings: review of the fit's heaviest weights found them to be
+	// marks of how the corpus was made.
+	DropWords []string
+}
+
+// DefaultFitOptions are those the shipped discriminative lexicon was fitted
+// with.
+var DefaultFitOptions = FitOptions{Mine: DefaultMineOptions, Lambda: 1e-2, MinWords: 50, Keep: 30000, Iterations: 400,
+	DropWords: []string{
+		"br",                              // HTML line breaks left as text in person-written texts only
+		"question", "answer", "yes", "no", // the medical subset's question-answer prompts and answers
+	}}
+
+// FitLexicon fits the discriminative lexicon of docs: L2-regularised
+// logistic regression of machine use on each n-gram's count per 100 stream
+// tokens. A lexicon's NetPer100 is then the regression's linear score
+// (without its intercept), so it drops into the catalogue as one feature.
+func FitLexicon(docs []LabelledText, o FitOptions) []LexEntry {
+	return CountPhrases(docs, o.Mine).Fit(docs, o, "")
+}
+
+// sparseDoc is one document's n-gram frequencies: vocabulary ids, ascending,
+// and counts per 100 tokens.
+type sparseDoc struct {
+	ids     []int32
+	vals    []float32
+	machine bool
+}
+
+// Fit fits the discriminative lexicon on the counted documents, docs being
+// those they were counted from, without the machine texts of part when it
+// is not empty (see Lexicon).
+func (c *PhraseCounts) Fit(docs []LabelledText, o FitOptions, without string) []LexEntry {
+	// the vocabulary: phrases in enough of the documents fitted
+	pc := c.part[without]
+	vocab := map[string]int32{}
+	var phrases []string
+	var counts [][2]int
+	for k, phrase := range c.phrases {
+		cm, ch := int(c.m[k]), int(c.h[k])
+		if without != "" && k < len(pc) {
+			cm -= int(pc[k])
+		}
+		if cm+ch < o.Mine.MinDocs || dropped(phrase, o.Mine.Drop) || hasToken(phrase, o.DropWords) {
+			continue
+		}
+		vocab[phrase] = int32(len(phrases))
+		phrases = append(phrases, phrase)
+		counts = append(counts, [2]int{cm, ch})
+	}
+
+	var data []sparseDoc
+	var key []byte
+	freq := map[int32]float32{}
+	for _, lt := range docs {
+		if lt.Machine && without != "" && lt.Part == without || lt.Doc.Prose().WordCount < o.MinWords {
+			continue
+		}
+		toks := o.Mine.Stream.Words(lt.Doc)
+		clear(freq)
+		per := float32(100 / float64(len(toks)))
+		for i := range toks {
+			key = key[:0]
+			for n := 1; n <= o.Mine.MaxN && i+n <= len(toks); n++ {
+				if n > 1 {
+					key = append(key, ' ')
+				}
+				key = append(key, toks[i+n-1]...)
+				if id, ok := vocab[string(key)]; ok {
+					freq[id] += per
+				}
+			}
+		}
+		sd := sparseDoc{ids: make([]int32, 0, len(freq)), machine: lt.Machine}
+		for id := range freq {
+			sd.ids = append(sd.ids, id)
+		}
+		slices.Sort(sd.ids)
+		sd.vals = make([]float32, len(sd.ids))
+		for j, id := range sd.ids {
+			sd.vals[j] = freq[id]
+		}
+		data = append(data, sd)
+	}
+	w := fitLogistic(data, len(phrases), o.Lambda, o.Iterations)
+
+	order := make([]int, len(phrases))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool {
+		wa, wb := math.Abs(w[order[a]]), math.Abs(w[order[b]])
+		if wa != wb {
+			return wa > wb
+		}
+		return phrases[order[a]] < phrases[order[b]]
+	})
+	if o.Keep > 0 && len(order) > o.Keep {
+		order = order[:o.Keep]
+	}
+	out := make([]LexEntry, 0, len(order))
+	for _, i := range order {
+		if w[i] != 0 {
+			out = append(out, LexEntry{Phrase: phrases[i], Weight: w[i], Machine: counts[i][0], Human: counts[i][1]})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Weight != out[j].Weight {
+			return out[i].Weight > out[j].Weight
+		}
+		return out[i].Phrase < out[j].Phrase
+	})
+	return out
+}
+
+// fitLogistic minimises the mean logistic loss of data plus lambda/2 |w|^2
+// (the intercept, w[dim], unpenalised) with gonum's L-BFGS, and returns the
+// dim weights. Deterministic: one goroutine, documents in order.
+func fitLogistic(data []sparseDoc, dim int, lambda float64, iterations int) []float64 {
+	if len(data) == 0 || dim == 0 {
+		return make([]float64, dim)
+	}
+	n := float64(len(data))
+	// gonum asks for the value and the gradient at the same point in two
+	// calls; one pass over the data computes both.
+	var lastX, lastG []float64
+	lastF := math.NaN()
+	eval := func(x []float64) {
+		if lastX != nil && slices.Equal(x, lastX) {
+			return
+		}
+		lastX = append(lastX[:0], x...)
+		if lastG == nil {
+			lastG = make([]float64, dim+1)
+		}
+		g := lastG
+		clear(g)
+		f := 0.0
+		for _, d := range data {
+			z := x[dim]
+			for j, id := range d.ids {
+				z += x[id] * float64(d.vals[j])
+			}
+			y := 0.0
+			if d.machine {
+				y = 1
+			}
+			// log(1+e^z) - y z, and p - y, without overflow
+			var p float64
+			if z >= 0 {
+				e := math.Exp(-z)
+				p = 1 / (1 + e)
+				f += (1-y)*z + math.Log1p(e)
+			} else {
+				e := math.Exp(z)
+				p = e / (1 + e)
+				f += -y*z + math.Log1p(e)
+			}
+			r := (p - y) / n
+			for j, id := range d.ids {
+				g[id] += r * float64(d.vals[j])
+			}
+			g[dim] += r
+		}
+		f /= n
+		for i := 0; i < dim; i++ {
+			f += 0.5 * lambda * x[i] * x[i]
+			g[i] += lambda * x[i]
+		}
+		lastF = f
+	}
+	p := optimize.Problem{
+		Func: func(x []float64) float64 { eval(x); return lastF },
+		Grad: func(grad, x []float64) { eval(x); copy(grad, lastG) },
+	}
+	settings := &optimize.Settings{
+		MajorIterations:   iterations,
+		GradientThreshold: 1e-6,
+		Converger:         &optimize.FunctionConverge{Relative: 1e-10, Iterations: 20},
+	}
+	res, err := optimize.Minimize(p, make([]float64, dim+1), settings, &optimize.LBFGS{})
+	if err != nil && res == nil {
+		return make([]float64, dim)
+	}
+	return res.X[:dim]
+}
+
+func init() {
+	register(&Feature{
+		ID:       "template.phrase-regression",
+		Category: Template,
+		Description: "How the wording as a whole leans: net weight per 100 tokens of a logistic regression of machine " +
+			"against person-written articles on their words and 2-4-grams (fitted, not counted: phrases that travel together share their weight)",
+		Fires: []string{
+			"Moreover, the initiative highlights the importance of collaboration, ensuring that communities remain resilient. " +
+				"Additionally, the project underscores the need for sustainable growth, fostering innovation across the region. " +
+				"Furthermore, the plan reflects a broader commitment to inclusivity, paving the way for meaningful change.",
+		},
+		Quiet: []string{
+			"\"I told him twice,\" she said. \"He didn't listen.\" Police said a man, 34, was arrested on Tuesday. " +
+				"He will appear in court next week. It's the third time this year, a spokesman said.",
+		},
+		FireAbove: 0,
+		Sign:      1,
+		Extract: func(d *Document) Result {
+			return Result{Value: discriminativeLexicon.netPer100(d.streamWords, d.wordIDs())}
+		},
+	})
+}
+
+// hasToken reports whether one of phrase's space-separated tokens is in
+// words.
+func hasToken(phrase string, words []string) bool {
+	for _, t := range strings.Fields(phrase) {
+		if slices.Contains(words, t) {
+			return true
+		}
+	}
+	return false
+}
