@@ -1,7 +1,6 @@
 package features
 
 import (
-	"bytes"
 	_ "embed"
 	"math"
 	"slices"
@@ -18,18 +17,11 @@ import (
 // lexicon weighs each phrase on its own, so the many phrases that travel
 // together ("in conclusion", "conclusion ,", "in conclusion ,") are counted
 // once each; a regression shares their weight between them and leaves
-// phrases that only echo a stronger one near zero.
+// phrases that only echo a stronger one near zero. It is matched in one
+// trie with the phrase lexicon (templateLexicon).
 //
 //go:embed discriminative.tsv
 var discriminativeTSV []byte
-
-var discriminativeLexicon = func() *Lexicon {
-	lx, err := ReadLexicon(bytes.NewReader(discriminativeTSV))
-	if err != nil {
-		panic("features: embedded discriminative lexicon: " + err.Error())
-	}
-	return lx
-}()
 
 // FitOptions control a discriminative lexicon's fit.
 type FitOptions struct {
@@ -253,9 +245,7 @@ func init() {
 		},
 		FireAbove: 0,
 		Sign:      1,
-		Extract: func(d *Document) Result {
-			return Result{Value: discriminativeLexicon.netPer100(d.streamWords, d.wordIDs())}
-		},
+		Extract:   func(d *Document) Result { return lexiconScores(d).regression },
 	})
 }
 

@@ -2,7 +2,6 @@ package features
 
 import (
 	"bufio"
-	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
@@ -58,7 +57,15 @@ func ReadLexicon(r io.Reader) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	text := string(data)
+	entries, err := readEntries(string(data))
+	if err != nil {
+		return nil, err
+	}
+	return NewLexicon(entries), nil
+}
+
+// readEntries parses the TSV form's entries.
+func readEntries(text string) ([]LexEntry, error) {
 	entries := make([]LexEntry, 0, strings.Count(text, "\n")+1)
 	for n := 1; text != ""; n++ {
 		var line string
@@ -81,7 +88,7 @@ func ReadLexicon(r io.Reader) (*Lexicon, error) {
 		}
 		entries = append(entries, LexEntry{Phrase: phrase, Weight: w, Machine: m, Human: h})
 	}
-	return NewLexicon(entries), nil
+	return entries, nil
 }
 
 // WriteLexicon writes the TSV form with a header that says how it was made.
@@ -124,13 +131,24 @@ type lexCand struct{ first, end, entry int }
 // scan finds every whole-token match of the lexicon in d's stream, overlaps
 // included, in one pass.
 func (lx *Lexicon) scan(d *Document) []lexCand {
+	cands, _ := lx.scanSplit(d, len(lx.Entries))
+	return cands
+}
+
+// scanSplit is scan for the entries before split; the weights of the
+// matches of those from split on are only summed.
+func (lx *Lexicon) scanSplit(d *Document, split int) (cands []lexCand, rest float64) {
 	// about one match a token in news prose: one allocation, not a run of
 	// doublings
-	cands := make([]lexCand, 0, len(d.streamWords))
+	cands = make([]lexCand, 0, len(d.streamWords))
 	lx.index.each(d.streamWords, d.wordIDs(), func(i, n, entry int) {
+		if entry >= split {
+			rest += lx.weights[entry]
+			return
+		}
 		cands = append(cands, lexCand{int(d.streamIdx[i]), int(d.streamIdx[i+n-1]) + 1, entry})
 	})
-	return cands
+	return cands, rest
 }
 
 // longest resolves overlaps leftmost-longest. scan lists candidates by
@@ -186,8 +204,10 @@ const (
 // Scores returns the machine-leaning and person-leaning weight per 100
 // words, summed over every match (overlaps included, as a naive Bayes sum
 // would), with a finding for each strongly machine-leaning phrase.
-func (lx *Lexicon) Scores(d *Document) (machine, human Result) {
-	all := lx.scan(d)
+func (lx *Lexicon) Scores(d *Document) (machine, human Result) { return lx.scores(d, lx.scan(d)) }
+
+// scores is Scores over the candidates of a scan.
+func (lx *Lexicon) scores(d *Document, all []lexCand) (machine, human Result) {
 	for _, c := range all {
 		if w := lx.weights[c.entry]; w > 0 {
 			machine.Value += w
@@ -208,27 +228,39 @@ func (lx *Lexicon) Scores(d *Document) (machine, human Result) {
 	return machine, human
 }
 
-var defaultLexicon = func() *Lexicon {
-	lx, err := ReadLexicon(bytes.NewReader(lexiconTSV))
+// templateLexicon holds the phrase lexicon's entries (lexiconTSV), then
+// the discriminative lexicon's (discriminativeTSV), in one trie: both read
+// the same stream, and one walk over it finds the matches of both (the
+// walk, a trie probe a word, is most of a lexicon's cost). Entry i <
+// phraseEntries is the phrase lexicon's entry i.
+var templateLexicon, phraseEntries = func() (*Lexicon, int) {
+	phrases, err := readEntries(string(lexiconTSV))
 	if err != nil {
 		panic("features: embedded lexicon: " + err.Error())
 	}
-	return lx
+	fitted, err := readEntries(string(discriminativeTSV))
+	if err != nil {
+		panic("features: embedded discriminative lexicon: " + err.Error())
+	}
+	return NewLexicon(append(phrases, fitted...)), len(phrases)
 }()
 
-// Cached per document so the two template features share one scan.
-type lexScores struct{ machine, human Result }
+// Cached per document so the three features of the embedded lexicons share
+// one scan.
+type lexScores struct{ machine, human, regression Result }
 
 func lexiconScores(d *Document) lexScores {
 	if d.lex == nil {
-		m, h := defaultLexicon.Scores(d)
+		phrases, sum := templateLexicon.scanSplit(d, phraseEntries)
+		m, h := templateLexicon.scores(d, phrases)
+		r := Result{Value: 100 * per(sum, float64(len(d.streamWords)))}
 		if d.house != nil {
 			hm, hh := d.house.Scores(d)
 			m.Value += hm.Value
 			m.Findings = append(m.Findings, hm.Findings...)
 			h.Value += hh.Value
 		}
-		d.lex = &lexScores{m, h}
+		d.lex = &lexScores{m, h, r}
 	}
 	return *d.lex
 }

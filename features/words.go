@@ -44,7 +44,7 @@ func vocab() (map[string]int32, []wordFlag) {
 			}
 			return id
 		}
-		for _, x := range []*ngramIndex{&phraseRegistry.index, &defaultLexicon.index, &shapeLexicon.index} {
+		for _, x := range []*ngramIndex{&phraseRegistry.index, &templateLexicon.index, &shapeLexicon.index} {
 			for w := range x.vocab {
 				add(w)
 			}
