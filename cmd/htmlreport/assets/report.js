@@ -183,7 +183,12 @@
   document.addEventListener('focusin', function (ev) { var m = markOf(ev); if (m) showTip(m); else hideTip(); });
   document.addEventListener('focusout', function (ev) { if (markOf(ev)) hideTip(); });
   document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape') hideTip(); });
-  window.addEventListener('scroll', hideTip, {passive: true});
+  // Focusing a highlight scrolls it into view, and that scroll event comes
+  // after the focus: keep the tooltip of the focused highlight, moved with it.
+  window.addEventListener('scroll', function () {
+    var m = document.activeElement;
+    if (m && m.matches && m.matches('mark.f') && !tip.hidden) showTip(m); else hideTip();
+  }, {passive: true});
 
   apply();
   route();
