@@ -37,15 +37,15 @@ The shipped lexicons were made with (rebuild chaff after each: they are embedded
    chaff lexicon --shapes -o features/shapes.tsv ../shared/corpus/generated/train.jsonl
    chaff lexicon --discriminative -o features/discriminative.tsv ../shared/corpus/generated/train.jsonl`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the lexicon TSV here", Required: true},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the lexicon TSV to `FILE`", Required: true},
 			&cli.BoolFlag{Name: "shapes", Usage: "mine sentence shapes (content words masked) instead of phrases"},
 			&cli.BoolFlag{Name: "discriminative", Usage: "fit logistic-regression weights instead of log-odds"},
-			&cli.Float64Flag{Name: "lambda", Usage: "with --discriminative: L2 penalty (default: 0.01)"},
-			&cli.IntFlag{Name: "min-docs", Usage: "least number of documents a phrase must occur in (default: 5 for phrases, 20 for shapes)"},
-			&cli.Float64Flag{Name: "min-z", Usage: "least |z| of the log-odds (default: 1.5)"},
-			&cli.IntFlag{Name: "max-each", Usage: "most entries kept per direction (default: 30000; with --discriminative, in all)"},
-			&cli.IntFlag{Name: "show", Value: 25, Usage: "entries shown each way for review"},
-			&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL field with 1 = machine, 0 = person"},
+			&cli.Float64Flag{Name: "lambda", Usage: "with --discriminative: L2 penalty `L`", DefaultText: fmt.Sprint(features.DefaultFitOptions.Lambda)},
+			&cli.IntFlag{Name: "min-docs", Usage: "keep phrases found in at least `N` documents", DefaultText: fmt.Sprintf("%d for phrases, %d for shapes", features.DefaultMineOptions.MinDocs, features.ShapeMineOptions.MinDocs)},
+			&cli.Float64Flag{Name: "min-z", Usage: "keep phrases whose log-odds z-score is at least `Z` either way", DefaultText: fmt.Sprint(features.DefaultMineOptions.MinZ)},
+			&cli.IntFlag{Name: "max-each", Usage: "keep at most `N` entries each way (with --discriminative: in all)", DefaultText: fmt.Sprintf("%d each way; with --discriminative, %d in all", features.DefaultMineOptions.MaxEach, features.DefaultFitOptions.Keep)},
+			&cli.IntFlag{Name: "show", Value: 25, Usage: "print the top `N` entries each way for review"},
+			&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL `FIELD` with 1 = machine, 0 = person"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
