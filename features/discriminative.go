@@ -234,15 +234,8 @@ func init() {
 		Category: Template,
 		Description: "How the wording as a whole leans: net weight per 100 tokens of a logistic regression of machine " +
 			"against person-written articles on their words and 2-4-grams (fitted, not counted: phrases that travel together share their weight)",
-		Fires: []string{
-			"Moreover, the initiative highlights the importance of collaboration, ensuring that communities remain resilient. " +
-				"Additionally, the project underscores the need for sustainable growth, fostering innovation across the region. " +
-				"Furthermore, the plan reflects a broader commitment to inclusivity, paving the way for meaningful change.",
-		},
-		Quiet: []string{
-			"\"I told him twice,\" she said. \"He didn't listen.\" Police said a man, 34, was arrested on Tuesday. " +
-				"He will appear in court next week. It's the third time this year, a spokesman said.",
-		},
+		Fires:     []string{exampleStockProse},
+		Quiet:     []string{exampleNewsProse},
 		FireAbove: 0,
 		Sign:      1,
 		Extract:   func(d *Document) Result { return lexiconScores(d).regression },

@@ -10,11 +10,7 @@ import (
 // fitTexts is a small labelled set: the machine texts share "moreover" and
 // "in conclusion ,", the person-written ones "said", both "the council".
 func fitTexts() []LabelledText {
-	texts := []struct {
-		text    string
-		machine bool
-		part    string
-	}{
+	return repeatLabelled(8, []labelled{
 		{"Moreover, the council underscores a pivotal shift. In conclusion, the town voted.", true, "a"},
 		{"The council unveiled a plan. Moreover, it aims to foster growth. In conclusion, change is near.", true, "a"},
 		{"In conclusion, the council delved into the budget. Moreover, it voted.", true, "b"},
@@ -22,14 +18,7 @@ func fitTexts() []LabelledText {
 		{"The town voted. \"We lost,\" she said. The council said nothing.", false, ""},
 		{"The council met on Tuesday and the mayor said little. <br> It rained.", false, ""},
 		{"\"No,\" he said, and the council moved on to the bins.", false, ""},
-	}
-	var all []LabelledText
-	for i := 0; i < 8; i++ {
-		for _, x := range texts {
-			all = append(all, LabelledText{Doc: NewDocumentString(x.text), Machine: x.machine, Part: x.part})
-		}
-	}
-	return all
+	})
 }
 
 var testFit = FitOptions{Mine: MineOptions{MinDocs: 3, MaxN: 3}, Lambda: 1e-3, Iterations: 200, DropWords: []string{"br"}}

@@ -85,21 +85,25 @@ func wordShape(t *Token, sentenceStart bool) int {
 	return 5
 }
 
+// The examples of the whole-text template features (sentence shapes, the
+// phrase regression): a paragraph of stock machine prose and one of plain
+// reporting, long enough for a per-100-token rate to mean something.
+const (
+	exampleStockProse = "Moreover, the initiative highlights the importance of collaboration, ensuring that communities remain resilient. " +
+		"Additionally, the project underscores the need for sustainable growth, fostering innovation across the region. " +
+		"Furthermore, the plan reflects a broader commitment to inclusivity, paving the way for meaningful change."
+	exampleNewsProse = "\"I told him twice,\" she said. \"He didn't listen.\" Police said a man, 34, was arrested on Tuesday. " +
+		"He will appear in court next week. It's the third time this year, a spokesman said."
+)
+
 func init() {
 	register(&Feature{
 		ID:       "template.sentence-shapes",
 		Category: Template,
 		Description: "How sentences are built, whatever they are about: net weight per 100 tokens of mined " +
 			"function-word patterns (content words masked) that machine-written articles use more than people",
-		Fires: []string{
-			"Moreover, the initiative highlights the importance of collaboration, ensuring that communities remain resilient. " +
-				"Additionally, the project underscores the need for sustainable growth, fostering innovation across the region. " +
-				"Furthermore, the plan reflects a broader commitment to inclusivity, paving the way for meaningful change.",
-		},
-		Quiet: []string{
-			"\"I told him twice,\" she said. \"He didn't listen.\" Police said a man, 34, was arrested on Tuesday. " +
-				"He will appear in court next week. It's the third time this year, a spokesman said.",
-		},
+		Fires:     []string{exampleStockProse},
+		Quiet:     []string{exampleNewsProse},
 		FireAbove: 20,
 		Sign:      1,
 		Extract: func(d *Document) Result {

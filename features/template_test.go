@@ -93,24 +93,14 @@ func TestMineLexicon(t *testing.T) {
 // of the documents without them: the counts are kept per part so that
 // leaving a generator out costs no second pass, and must subtract exactly.
 func TestLexiconWithoutPart(t *testing.T) {
-	texts := []struct {
-		text    string
-		machine bool
-		part    string
-	}{
+	all := repeatLabelled(12, []labelled{
 		{"Moreover, the plan underscores a pivotal shift. The town voted.", true, "a"},
 		{"The initiative underscores a broader commitment to the town.", true, "a"},
 		{"In a bold move, the council delved into the budget. Moreover, it voted.", true, "b"},
 		{"The council met on Tuesday. Moreover, the plan was approved.", true, ""},
 		{"The town voted. \"We lost,\" she said.", false, ""},
 		{"The council met on Tuesday and the mayor said little.", false, ""},
-	}
-	var all []LabelledText
-	for i := 0; i < 12; i++ {
-		for _, x := range texts {
-			all = append(all, LabelledText{Doc: NewDocumentString(x.text), Machine: x.machine, Part: x.part})
-		}
-	}
+	})
 	o := MineOptions{MinDocs: 5, MinZ: 1, Prior: 1, MaxEach: 100, MaxN: 3, MaxAbsLO: 3}
 	counts := CountPhrases(all, o)
 	for _, part := range []string{"", "a", "b", "missing"} {
@@ -198,4 +188,24 @@ func TestPairTableMatchesEdges(t *testing.T) {
 			t.Errorf("example %d: %d matches through the pair table, %d through the edges", k, len(a)/3, len(b)/3)
 		}
 	}
+}
+
+// labelled is a text of a test set: machine-written or not, and its part
+// (the generator a lexicon may be mined without).
+type labelled struct {
+	text    string
+	machine bool
+	part    string
+}
+
+// repeatLabelled makes documents of texts, the whole list n times over, so
+// that tiny sets clear the miners' minimum document counts.
+func repeatLabelled(n int, texts []labelled) []LabelledText {
+	var all []LabelledText
+	for i := 0; i < n; i++ {
+		for _, x := range texts {
+			all = append(all, LabelledText{Doc: NewDocumentString(x.text), Machine: x.machine, Part: x.part})
+		}
+	}
+	return all
 }
