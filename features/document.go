@@ -367,6 +367,32 @@ func endsSentence(line string) bool {
 	return strings.ContainsRune(".!?…\"”'’)", last)
 }
 
+// endsSentenceInside reports whether a sentence ends inside line and
+// another starts after it ("... comeback! Four-time ..."): a headline holds
+// one sentence, a wrapped line of prose often the end of one. A full stop
+// counts after a lower-case word of two letters or more only, not after
+// "Mr." or "U.S.", which headlines have.
+func endsSentenceInside(line string) bool {
+	for i := 1; i+2 < len(line); i++ {
+		c := line[i]
+		if c != '.' && c != '!' && c != '?' || line[i+1] != ' ' {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(line[i+2:]); !unicode.IsUpper(r) {
+			continue
+		}
+		if c != '.' {
+			return true
+		}
+		if i >= 2 && isLowerASCII(line[i-1]) && isLowerASCII(line[i-2]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+
 // wrappedMinWords and wrappedMinChars are the least a line of a
 // hard-wrapped paragraph holds before its last: wrapping at 60-80 columns
 // leaves 9-14 words a line, while a menu or a widget has one to four
@@ -388,13 +414,13 @@ func fieldsAtLeast(lines []Line, n int) bool {
 }
 
 // runsOn reports whether line i's text may go on into the next line's: it
-// ends a sentence, or the next line starts lower-case, or line i ends in a
-// comma, a capitalised word (a name broken by the wrap) or a function
-// word. A headline above a paragraph ("Budget talks stall again" then "The
-// council ...") does not.
+// ends a sentence or holds one that ends inside it, or the next line starts
+// lower-case, or line i ends in a comma, a capitalised word (a name broken
+// by the wrap) or a function word. A headline above a paragraph ("Budget
+// talks stall again" then "The council ...") does not.
 func (d *Document) runsOn(i int) bool {
 	t := strings.TrimSpace(d.Lines[i].Text)
-	if endsSentence(t) {
+	if endsSentence(t) || endsSentenceInside(t) {
 		return true
 	}
 	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(d.Lines[i+1].Text)); !unicode.IsUpper(r) {
@@ -408,6 +434,13 @@ func (d *Document) runsOn(i int) bool {
 		return true
 	}
 	return styleFunctionWords[strings.ToLower(w)]
+}
+
+// continuesSentence reports whether line i goes on with the sentence that
+// line i-1 leaves open: i-1 ends mid-sentence and i starts lower-case.
+func (d *Document) continuesSentence(i int) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(d.Lines[i].Text))
+	return !endsSentence(d.Lines[i-1].Text) && unicode.IsLower(r)
 }
 
 // findWrapped marks the lines of hard-wrapped paragraphs: a run of two or
@@ -441,9 +474,13 @@ func (d *Document) findWrapped() {
 		}
 		first, end := i, j
 		if j < n && !d.Lines[j].Blank && markdownHeadingLevel(strings.TrimSpace(d.Lines[j].Text)) == 0 &&
-			endsSentence(d.Lines[j].Text) && d.runsOn(j-1) {
-			end = j + 1 // "the council said." closing the paragraph
+			d.runsOn(j-1) && (endsSentence(d.Lines[j].Text) || d.continuesSentence(j)) {
+			// "the council said." closing the paragraph, or the end of a
+			// text cut off mid-sentence ("... assessment by a" then
+			// "healthcare professional is")
+			end = j + 1
 		}
+		stop := end
 		if end-first < 2 {
 			continue // a line alone is prose or not by isProseLine
 		}
@@ -456,8 +493,8 @@ func (d *Document) findWrapped() {
 		// lines after the last sentence end are prose when they hold a
 		// sentence's worth of words, as one such line would (scraped text
 		// often loses its last full stop)
-		if tail := d.Lines[max(end, first):max(j, end)]; fieldsAtLeast(tail, proseMinWords) {
-			end = j
+		if tail := d.Lines[max(end, first):max(stop, end)]; fieldsAtLeast(tail, proseMinWords) {
+			end = stop
 		}
 		if end-first >= 2 {
 			for k := first; k < end; k++ {

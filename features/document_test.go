@@ -156,6 +156,41 @@ func TestHardWrappedParagraphs(t *testing.T) {
 		t.Errorf("headings %+v, want the title only", d.Headings)
 	}
 
+	// a first line that ends in a lower-case word before a name on the
+	// next, with a sentence ending inside it: not a headline
+	const names = "Expect delays this week. Engineers from the county council will close\n" +
+		"Station Road on Monday while they replace the old gas main, and buses\n" +
+		"will run on the bypass until Friday, the council said.\n"
+	if got, want := NewDocumentString(names).Prose().WordCount, NewDocumentString(strings.ReplaceAll(names, "\n", " ")).Prose().WordCount; got != want {
+		t.Errorf("wrapped paragraph with a sentence end in its first line: prose words %d, want %d", got, want)
+	}
+
+	// a text cut off mid-sentence keeps its last short line; a page line
+	// after a finished paragraph is not taken in
+	for _, c := range []struct {
+		text  string
+		inRun bool // the last line is read as part of the paragraph
+	}{
+		{"The parish council voted on Tuesday to close the old quarry pond to\nswimmers after two people were pulled from the water in June. A review by\nthe county engineer is\n", true},
+		{"The parish council voted on Tuesday to close the old quarry pond to\nswimmers after two people were pulled from the water in June, it said.\nread more\n", false},
+		{"The parish council voted on Tuesday to close the old quarry pond to\nswimmers after two people were pulled from the water in June, it said.\nShare this article\n", false},
+	} {
+		d := NewDocumentString(c.text)
+		if got := d.wrapped[2]; got != c.inRun {
+			t.Errorf("%q: last line in the paragraph %v, want %v", c.text, got, c.inRun)
+		}
+	}
+
+	// abbreviations are not sentence ends: a headline stays apart
+	for _, text := range []string{
+		"U.S. Senate passes the budget bill after a long night of votes\nThe market opened at nine on Monday after the holiday.",
+		"Dr. Patel joins the county health board from the city hospital\nThe board met at nine on Monday after the holiday.",
+	} {
+		if d := NewDocumentString(text); d.wrapped[0] {
+			t.Errorf("%q: the headline is read as the first line of a wrapped paragraph", text)
+		}
+	}
+
 	// a paragraph of one full line and a short last one
 	if d := NewDocumentString("The parish council voted on Tuesday to close the old quarry pond to\nswimmers.\n"); len(d.Sentences) != 1 {
 		t.Errorf("two-line paragraph: %d sentences, want 1", len(d.Sentences))
