@@ -436,11 +436,18 @@ func (d *Document) runsOn(i int) bool {
 	return styleFunctionWords[strings.ToLower(w)]
 }
 
-// continuesSentence reports whether line i goes on with the sentence that
-// line i-1 leaves open: i-1 ends mid-sentence and i starts lower-case.
+// continuesSentence reports whether line i is the end of a text or
+// paragraph cut off mid-sentence, going on with the sentence that line i-1
+// leaves open: i-1 ends mid-sentence, i starts lower-case and ends in a
+// letter, and nothing follows it in its block. A short line ending in a
+// comma or a semicolon after a long one is the rest of a code listing
+// ("const unsigned char *newrr,"), not of prose.
 func (d *Document) continuesSentence(i int) bool {
-	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(d.Lines[i].Text))
-	return !endsSentence(d.Lines[i-1].Text) && unicode.IsLower(r)
+	t := strings.TrimSpace(d.Lines[i].Text)
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return !endsSentence(d.Lines[i-1].Text) && unicode.IsLower(first) && unicode.IsLetter(last) &&
+		(i+1 == len(d.Lines) || d.Lines[i+1].Blank)
 }
 
 // findWrapped marks the lines of hard-wrapped paragraphs: a run of two or

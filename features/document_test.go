@@ -174,6 +174,7 @@ func TestHardWrappedParagraphs(t *testing.T) {
 		{"The parish council voted on Tuesday to close the old quarry pond to\nswimmers after two people were pulled from the water in June. A review by\nthe county engineer is\n", true},
 		{"The parish council voted on Tuesday to close the old quarry pond to\nswimmers after two people were pulled from the water in June, it said.\nread more\n", false},
 		{"The parish council voted on Tuesday to close the old quarry pond to\nswimmers after two people were pulled from the water in June, it said.\nShare this article\n", false},
+		{"int res_mkquery(int op, const char *dname, int class, int type, int datalen,\n\t\t  const unsigned char *data, unsigned char *buf, int buflen, long op,\n\t\t  const unsigned char *newrr,\n", false},
 	} {
 		d := NewDocumentString(c.text)
 		if got := d.wrapped[2]; got != c.inRun {
