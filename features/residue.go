@@ -94,9 +94,11 @@ func init() {
 				"More Videos from the BBC",
 				"More from Jane Smith",
 				"From around the web",
+				"Story Timeline",
 			},
 			Quiet: []string{
 				"Read more about the scheme in our guide to council tax.",
+				"UP NEXT", // the heading of an agency's game report: "Thunder: Host the Lakers on Friday."
 				"Also read the small print before signing, experts warn.",
 				"The related posts were removed after the complaint.",
 				"You may also like the new menu, the chef said with a smile.",
@@ -173,6 +175,9 @@ func init() {
 				"To receive news updates daily, enter your email address",
 				"Never miss a story",
 				"Support our journalism. Subscribe today.",
+				"Click here to subscribe to The Harbour Weekly newsletter",
+				"Want more science? Get a subscription to our sister magazine",
+				"To read the full story",
 			},
 			Quiet: []string{
 				"Subscribers to the newsletter complained that it arrived late.",
@@ -182,6 +187,8 @@ func init() {
 				"\"Subscribe to our newsletter,\" he joked at the end of the speech.",
 				"Subscribers to the newsletter, which is free, number 40,000.",
 				"Never miss a chance to see the harbour at dawn, the guide said.",
+				"Click here to see the full list of winners.",
+				"To read the full story of the expedition, he said, you need the diaries.",
 			},
 			Extract: extractSubscribe,
 		},
@@ -821,7 +828,7 @@ var relatedLabels = resSet(
 	"We also love", "You might like", "You may like", "More for you", "More to explore",
 	"Recent posts", "Recent articles", "Latest posts", "Popular now", "Most shared", "Most commented",
 	"Latest articles", "More on", "From around the site", "From around the web", "Around the web",
-	"More from around the web", "From the web",
+	"More from around the web", "From the web", "Watch next", "Story timeline",
 )
 
 // relatedPrefixes may open a line that then names the linked headline.
@@ -992,12 +999,14 @@ var subscribeLabels = resSet(
 	"Thanks for subscribing", "You're subscribed", "You're all set", "Get our newsletter",
 	"Free newsletter", "Sign up to our free newsletter", "You have already subscribed", "Register now",
 	"Never miss a story", "Never miss a thing", "Never miss an update", "Support our journalism",
-	"Support local journalism", "Support independent journalism",
+	"Support local journalism", "Support independent journalism", "To read the full story",
+	"Read the full story", "To continue reading", "Subscribe to read", "Subscribe to continue reading",
+	"Subscribe to read the full story",
 )
 
-var subscribeVerbs = []string{"get ", "sign up", "subscribe", "receive ", "enter ", "join ", "stay ", "want ", "never miss", "to receive "}
+var subscribeVerbs = []string{"get ", "sign up", "subscribe", "receive ", "enter ", "join ", "stay ", "want ", "never miss", "to receive ", "click here to ", "click to "}
 
-var subscribeObjects = []string{"newsletter", "your inbox", "our mailing list", "your email", "e-mails", "emails", "email updates"}
+var subscribeObjects = []string{"newsletter", "your inbox", "our mailing list", "your email", "e-mails", "emails", "email updates", "subscription"}
 
 var subscribeFilter = newResFilter(200, []map[string]bool{subscribeLabels}, subscribeVerbs...)
 
