@@ -500,7 +500,7 @@ func (d *Document) findWrapped() {
 		// lines after the last sentence end are prose when they hold a
 		// sentence's worth of words, as one such line would (scraped text
 		// often loses its last full stop)
-		if tail := d.Lines[max(end, first):max(stop, end)]; fieldsAtLeast(tail, proseMinWords) {
+		if tail := d.Lines[max(end, first):stop]; fieldsAtLeast(tail, proseMinWords) {
 			end = stop
 		}
 		if end-first >= 2 {
