@@ -458,7 +458,10 @@ func crossFitLexicon(samples []Sample, X [][]float64, fold []int, o TrainOptions
 		}
 		pc := features.CountPhrases(mine, o.Mine)
 		sc := features.CountPhrases(mine, o.ShapeMine)
-		fc := features.CountPhrases(mine, o.Fit.Mine)
+		fc := pc // the counts depend only on the stream and the n-gram length
+		if o.Fit.Mine.Stream != o.Mine.Stream || o.Fit.Mine.MaxN != o.Mine.MaxN {
+			fc = features.CountPhrases(mine, o.Fit.Mine)
+		}
 		type set struct{ phrases, shapes, fitted *features.Lexicon }
 		lexicons := map[string]set{}
 		lexiconsWithout := func(part string) set {
