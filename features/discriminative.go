@@ -11,8 +11,8 @@ import (
 )
 
 // The discriminative lexicon: the weights of a logistic regression of
-// machine against person-written articles on the frequencies (per 100
-// tokens) of their words and 2-4-grams, fitted by `chaff lexicon
+// machine against person-written articles on the root frequencies (see
+// phraseValue) of their words and 2-4-grams, fitted by `chaff lexicon
 // --discriminative` (see FitLexicon) and embedded here. The log-odds
 // lexicon weighs each phrase on its own, so the many phrases that travel
 // together ("in conclusion", "conclusion ,", "in conclusion ,") are counted
@@ -59,15 +59,24 @@ var DefaultFitOptions = FitOptions{Mine: DefaultMineOptions, Lambda: 1e-3, MinWo
 	}}
 
 // FitLexicon fits the discriminative lexicon of docs: L2-regularised
-// logistic regression of machine use on each n-gram's count per 100 stream
-// tokens. A lexicon's NetPer100 is then the regression's linear score
-// (without its intercept), so it drops into the catalogue as one feature.
+// logistic regression of machine use on each n-gram's phraseValue. A
+// lexicon's RootPer100 is then the regression's linear score (without its
+// intercept), so it drops into the catalogue as one feature.
 func FitLexicon(docs []LabelledText, o FitOptions) []LexEntry {
 	return CountPhrases(docs, o.Mine).Fit(docs, o, "")
 }
 
-// sparseDoc is one document's n-gram frequencies: vocabulary ids, ascending,
-// and counts per 100 tokens.
+// phraseValue is what the regression weighs of a phrase found c times in
+// n tokens: the square root of its count per 100 tokens. A root, not the
+// count itself: on frequencies, the fit leaned on the rates of a few common
+// words and punctuation, which move with genre and topic; the root damps
+// them against the many rarer phrases. With the phrase regression alone,
+// GPT-4o's rewrites held out of the fit against the people whose articles
+// they rewrote: AUROC 0.724 -> 0.760 at the same penalty.
+func phraseValue(c, n int) float64 { return math.Sqrt(100 * float64(c) / float64(n)) }
+
+// sparseDoc is one document's n-gram values: vocabulary ids, ascending,
+// and phraseValue of each.
 type sparseDoc struct {
 	ids     []int32
 	vals    []float32
@@ -98,14 +107,13 @@ func (c *PhraseCounts) Fit(docs []LabelledText, o FitOptions, without string) []
 
 	var data []sparseDoc
 	var key []byte
-	freq := map[int32]float32{}
+	freq := map[int32]int{}
 	for _, lt := range docs {
 		if lt.Machine && without != "" && lt.Part == without || lt.Doc.Prose().WordCount < o.MinWords {
 			continue
 		}
 		toks := o.Mine.Stream.Words(lt.Doc)
 		clear(freq)
-		per := float32(100 / float64(len(toks)))
 		for i := range toks {
 			key = key[:0]
 			for n := 1; n <= o.Mine.MaxN && i+n <= len(toks); n++ {
@@ -114,7 +122,7 @@ func (c *PhraseCounts) Fit(docs []LabelledText, o FitOptions, without string) []
 				}
 				key = append(key, toks[i+n-1]...)
 				if id, ok := vocab[string(key)]; ok {
-					freq[id] += per
+					freq[id]++
 				}
 			}
 		}
@@ -125,7 +133,7 @@ func (c *PhraseCounts) Fit(docs []LabelledText, o FitOptions, without string) []
 		slices.Sort(sd.ids)
 		sd.vals = make([]float32, len(sd.ids))
 		for j, id := range sd.ids {
-			sd.vals[j] = freq[id]
+			sd.vals[j] = float32(phraseValue(freq[id], len(toks)))
 		}
 		data = append(data, sd)
 	}
@@ -236,8 +244,8 @@ func init() {
 	register(&Feature{
 		ID:       "template.phrase-regression",
 		Category: Template,
-		Description: "How the wording as a whole leans: net weight per 100 tokens of a logistic regression of machine " +
-			"against person-written articles on their words and 2-4-grams (fitted, not counted: phrases that travel together share their weight)",
+		Description: "How the wording as a whole leans: the score of a logistic regression of machine against person-written " +
+			"articles on the root frequencies of their words and 2-4-grams (fitted, not counted: phrases that travel together share their weight)",
 		Fires:     []string{exampleStockProse},
 		Quiet:     []string{exampleNewsProse},
 		FireAbove: 0,

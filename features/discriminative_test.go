@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -50,7 +51,7 @@ func TestFitLexiconLearnsEachSide(t *testing.T) {
 	lx := NewLexicon(entries)
 	m := NewDocumentString("Moreover, the budget grew. In conclusion, the region thrives.")
 	p := NewDocumentString("The budget grew, the mayor said. Nobody said much else.")
-	if mv, pv := lx.NetPer100(m.streamWords), lx.NetPer100(p.streamWords); mv <= 0 || pv >= 0 {
+	if mv, pv := lx.RootPer100(m.streamWords), lx.RootPer100(p.streamWords); mv <= 0 || pv >= 0 {
 		t.Errorf("unseen texts: machine-style %.2f, person-style %.2f; want > 0 and < 0", mv, pv)
 	}
 }
@@ -113,5 +114,30 @@ func TestFittedLexiconRoundTrip(t *testing.T) {
 	}
 	if got := lx.Entries; len(got) != 2 || got[0].Weight != 0.012346 || got[1].Weight != -0.000123 {
 		t.Errorf("read back %+v: want weights to six decimals", got)
+	}
+}
+
+// The regression weighs the root of a phrase's count per 100 tokens, so a
+// phrase said four times counts twice, not four times, what it does once.
+func TestRootPer100(t *testing.T) {
+	lx := NewLexicon([]LexEntry{{Phrase: "moreover", Weight: 0.5}, {Phrase: "said", Weight: -0.25}, {Phrase: "moreover ,", Weight: 1}})
+	filler := func(n int) []string { return strings.Fields(strings.Repeat("x ", n)) }
+	with := func(n int, words ...string) []string { return append(filler(n-len(words)), words...) }
+	for _, c := range []struct {
+		name  string
+		words []string
+		want  float64
+	}{
+		{"nothing found", filler(100), 0},
+		{"once in 100 tokens", with(100, "moreover"), 0.5},
+		{"four times in 100 tokens", with(100, "moreover", "moreover", "moreover", "moreover"), 0.5 * 2},
+		{"once in 25 tokens", with(25, "moreover"), 0.5 * 2},
+		{"overlapping entries each count", with(100, "moreover", ","), 0.5 + 1},
+		{"signs add", with(100, "moreover", "said", "said", "said", "said"), 0.5 - 0.25*2},
+		{"empty stream", nil, 0},
+	} {
+		if got := lx.RootPer100(c.words); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
 	}
 }

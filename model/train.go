@@ -489,7 +489,7 @@ func crossFitLexicon(samples []Sample, X [][]float64, fold []int, o TrainOptions
 			X[i][col[lexiconFeatures[0]]] = m.Value
 			X[i][col[lexiconFeatures[1]]] = h.Value
 			X[i][col[lexiconFeatures[2]]] = lx.shapes.NetPer100(features.Shapes.Words(s.Doc))
-			X[i][col[lexiconFeatures[3]]] = lx.fitted.NetPer100(features.Phrases.Words(s.Doc))
+			X[i][col[lexiconFeatures[3]]] = lx.fitted.RootPer100(features.Phrases.Words(s.Doc))
 		}
 	}
 }

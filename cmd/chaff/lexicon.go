@@ -92,7 +92,7 @@ The shipped lexicons were made with (rebuild chaff after each: they are embedded
 				entries = features.FitLexicon(lt, fo)
 				write = features.WriteFittedLexicon
 				header = []string{
-					"chaff discriminative lexicon: L2 logistic regression of machine vs person use on n-gram counts per 100 tokens.",
+					"chaff discriminative lexicon: L2 logistic regression of machine vs person use on the square roots of n-gram counts per 100 tokens.",
 					fmt.Sprintf("made by: chaff lexicon --discriminative%s --min-docs %d --lambda %g --max-each %d %s", map[bool]string{true: " --shapes"}[c.Bool("shapes")], fo.Mine.MinDocs, fo.Lambda, fo.Keep, strings.Join(c.Args().Slice(), " ")),
 				}
 			} else {
