@@ -144,9 +144,12 @@ func (lx *Lexicon) scanSplit(d *Document, split int) (cands []lexCand, rest floa
 	// about one match a token in news prose: one allocation, not a run of
 	// doublings
 	cands = make([]lexCand, 0, len(d.streamWords))
-	// and about as many of the discriminative lexicon's (0.94 a token in
-	// the example articles)
-	tail := make([]int32, 0, len(d.streamWords))
+	// and, when there is a split, about as many of the discriminative
+	// lexicon's (0.94 a token in the example articles)
+	var tail []int32
+	if split < len(lx.Entries) {
+		tail = make([]int32, 0, len(d.streamWords))
+	}
 	lx.index.each(d.streamWords, d.wordIDs(), func(i, n, entry int) {
 		if entry >= split {
 			tail = append(tail, int32(entry))
