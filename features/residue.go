@@ -178,6 +178,8 @@ func init() {
 				"Click here to subscribe to The Harbour Weekly newsletter",
 				"Want more science? Get a subscription to our sister magazine",
 				"To read the full story",
+				"The bridge reopens next month.\n\nDH Newsletter",
+				"You have been successfully subscribed!",
 			},
 			Quiet: []string{
 				"Subscribers to the newsletter complained that it arrived late.",
@@ -189,6 +191,8 @@ func init() {
 				"Never miss a chance to see the harbour at dawn, the guide said.",
 				"Click here to see the full list of winners.",
 				"To read the full story of the expedition, he said, you need the diaries.",
+				"The Morning Newsletter is read by 40,000 people.",
+				"Her first newsletter",
 			},
 			Extract: extractSubscribe,
 		},
@@ -219,7 +223,7 @@ func init() {
 			ID:          "residue.site-chrome",
 			Suspect:     true,
 			Category:    Residue,
-			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines, \"Text size\", a feed's \"1 min ago\", a breadcrumb's \"Home »\", a wiki's \"This page was last edited on ...\", a pager's \"Page 1 of 3\"",
+			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines, \"Text size\", a feed's \"1 min ago\", a breadcrumb's \"Home »\", a wiki's \"This page was last edited on ...\", a pager's \"Page 1 of 3\", a date stamp with its time of day (\"19 Nov 2019 05:44 GMT\"), a lone \"Home\" or \"Search\" as the first or last line",
 			Fires: []string{
 				"Skip to main content",
 				"Privacy Policy",
@@ -245,11 +249,23 @@ func init() {
 				"This page was last edited on 3 May 2021, at 10:12.",
 				"Last edited by harbourfan; 05-03-2019 at 10:12 AM.",
 				"Page 1 of 3",
+				"Home\n\nThe council met on Tuesday to set the budget for the coming year.",
+				"The council met on Tuesday to set the budget for the coming year.\n\nSearch",
+				"19 Nov 2019 05:44 GMT",
+				"Updated: Nov 20 2019, 15:24pm IST",
+				"11/19/2019 06:18 PM",
+				"October 23, 2015 - 17:44 BST",
+				"Published 1 day ago",
+				"Tue Jan 14, 2013 9:22 pm",
 			},
 			Quiet: []string{
 				"It happened 5 years ago.",
 				"Two years ago",
-				"Home\nGardening",
+				"The garden centre reopened on Saturday.\n\nHome\nGardening\n\nIts owners said trade was slow.",
+				"September 12, 2016",
+				"Published 18 November 2019",
+				"On 19 Nov 2019 at 05:44 GMT the first tremor struck.",
+				"The match kicks off at 15:00 GMT.\n\nHelp came from the crowd.",
 				"Gardening »",
 				"Sign in to your account to read the rest, the site told readers.",
 				"Next, the council will vote on the budget.",
@@ -333,12 +349,14 @@ func init() {
 				"Categories: World News",
 				"Topics: climate, energy, farming",
 				"Tagged: travel, Portugal",
+				"Tags      Budget      Council      Harbour",
 			},
 			Quiet: []string{
 				"Tags on the luggage showed it had come from Lisbon.",
 				"Filed under a false name, the claim was rejected.",
 				"Topics: The meeting covered budgets, schools and roads.",
 				"The categories of spending were set by parliament.",
+				"Tags  are sold at the market for two pounds each.",
 			},
 			Extract: extractTagList,
 		},
@@ -1001,18 +1019,39 @@ var subscribeLabels = resSet(
 	"Never miss a story", "Never miss a thing", "Never miss an update", "Support our journalism",
 	"Support local journalism", "Support independent journalism", "To read the full story",
 	"Read the full story", "To continue reading", "Subscribe to read", "Subscribe to continue reading",
-	"Subscribe to read the full story",
+	"Subscribe to read the full story", "You have been successfully subscribed", "You have successfully subscribed",
+	"Successfully subscribed", "Thanks for signing up", "Thank you for signing up",
 )
 
 var subscribeVerbs = []string{"get ", "sign up", "subscribe", "receive ", "enter ", "join ", "stay ", "want ", "never miss", "to receive ", "click here to ", "click to "}
 
 var subscribeObjects = []string{"newsletter", "your inbox", "our mailing list", "your email", "e-mails", "emails", "email updates", "subscription"}
 
-var subscribeFilter = newResFilter(200, []map[string]bool{subscribeLabels}, subscribeVerbs...)
+// A newsletter's title may start with any letter of its site's name.
+var subscribeFilter = newResFilter(200, []map[string]bool{subscribeLabels, resSet(strings.Split("abcdefghijklmnopqrstuvwxyz", "")...)}, subscribeVerbs...)
+
+// newsletterTitle: a newsletter box's title, a short name ending in
+// "Newsletter" ("DH Newsletter", "The Morning Briefing Newsletter"), in
+// title case and without sentence punctuation.
+func newsletterTitle(raw, key string) bool {
+	if !strings.HasSuffix(key, " newsletter") && !strings.HasSuffix(key, " newsletters") {
+		return false
+	}
+	words := strings.Fields(resLead(raw))
+	if len(words) > 5 || strings.ContainsAny(raw, ",;.!?") {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
 
 func extractSubscribe(d *Document) Result {
-	return resScan(d, subscribeFilter, func(_ int, key string) bool {
-		if subscribeLabels[key] {
+	return resScan(d, subscribeFilter, func(i int, key string) bool {
+		if subscribeLabels[key] || newsletterTitle(d.Lines[i].Text, key) {
 			return true
 		}
 		if a, b, ok := strings.Cut(key, ". "); ok && subscribeLabels[a] && subscribeLabels[b] {
@@ -1119,7 +1158,14 @@ var chromePrefixes = []string{
 	"this link is to an external site", "retrieved from \"", "this page was last ", "last edited by ", "page ",
 }
 
-var chromeFilter = newResFilter(200, []map[string]bool{chromeLabels, siteWords, resSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")}, chromePrefixes...)
+// edgeLabels are a header's or footer's single links, which an article
+// may use as a heading ("Home", "Help") but never as its first or last line:
+// there they are the page's edge, scraped with it.
+var edgeLabels = resSet("Home", "Search", "Menu", "Main menu", "Help", "Navigation", "Up next",
+	"Search this site", "Open menu", "Close menu", "Toggle navigation", "Show more", "Load more")
+
+var chromeFilter = newResFilter(200, []map[string]bool{chromeLabels, siteWords, edgeLabels, stampWords,
+	resSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")}, chromePrefixes...)
 
 // agoUnits are the units of a post's relative timestamp ("1 min ago").
 var agoUnits = map[string]bool{
@@ -1130,10 +1176,205 @@ var agoUnits = map[string]bool{
 }
 
 // chromeAgo: a line that is only a relative timestamp ("1 min ago", "5
-// hours ago"): a feed's or a comment's date, which no writer types.
+// hours ago", "Published 1 day ago"): a feed's or a comment's date, which
+// no writer types.
 func chromeAgo(key string) bool {
-	f := strings.Fields(key)
+	f, _ := stampLabel(strings.Fields(key))
 	return len(f) == 3 && f[2] == "ago" && agoUnits[f[1]] && resCount(f[0])
+}
+
+// stampLabels open a page's date line: "Published", "Updated on", "Last
+// updated:".
+var stampLabels = map[string]bool{"published": true, "updated": true, "posted": true, "modified": true,
+	"last updated": true, "last modified": true, "first published": true}
+
+// stampWords are the first words of a page's date line (labels, weekdays
+// and months), for the line filter.
+var stampWords = resSet("published", "updated", "posted", "modified", "last", "first",
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+// stampLabel drops a date line's label ("updated:", "published on") from
+// its words and tells whether there was one.
+func stampLabel(f []string) ([]string, bool) {
+	for n := 2; n >= 1; n-- {
+		if len(f) > n && stampLabels[strings.TrimSuffix(strings.Join(f[:n], " "), ":")] {
+			f = f[n:]
+			if f[0] == "on" || f[0] == "at" || f[0] == ":" {
+				f = f[1:]
+			}
+			return f, true
+		}
+	}
+	return f, false
+}
+
+// chromeStamp: a line that is only a page's date stamp, a date with a time
+// of day ("19 Nov 2019 05:44 GMT", "11/19/2019 06:18 PM", "Updated: Nov 20
+// 2019, 15:24 IST"), which a CMS prints and no writer types. A date alone
+// ("September 12, 2016", "Published 18 November 2019") stays quiet: a
+// writer's dateline, and what an extractor keeps as part of the article.
+func chromeStamp(key string) bool {
+	f := strings.FieldsFunc(key, func(r rune) bool { return r == ' ' || r == ',' || r == '|' || r == '•' || r == '·' })
+	if len(f) < 2 || len(f) > 12 {
+		return false
+	}
+	f, _ = stampLabel(f)
+	if len(f) > 0 && stampWeekday(f[0]) {
+		f = f[1:]
+	}
+	f, date := stampDate(f)
+	if !date {
+		return false
+	}
+	if len(f) > 0 && (f[0] == "at" || f[0] == "-" || f[0] == "–" || f[0] == "/") {
+		f = f[1:]
+	}
+	clock := false
+	if len(f) > 0 && stampClock(f[0]) {
+		clock = true
+		f = f[1:]
+		if len(f) > 0 && stampMeridiem(f[0]) {
+			f = f[1:]
+		}
+		if len(f) > 0 && stampZone(f[0]) {
+			f = f[1:]
+		}
+	}
+	return len(f) == 0 && clock
+}
+
+var stampMonths = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range []string{"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december"} {
+		m[s], m[s[:3]], m[s[:3]+"."] = true, true, true
+	}
+	m["sept"], m["sept."] = true, true
+	return m
+}()
+
+func stampWeekday(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if w == d || w == d[:3] {
+			return true
+		}
+	}
+	return false
+}
+
+// stampDate takes a date off the front of f: "19 nov 2019", "nov 20 2019",
+// "november 20th 2019", "11/19/2019", "2019-11-19", "20.11.2019".
+func stampDate(f []string) ([]string, bool) {
+	if len(f) >= 3 && stampDay(f[0]) && stampMonths[f[1]] && stampYear(f[2]) {
+		return f[3:], true
+	}
+	if len(f) >= 3 && stampMonths[f[0]] && stampDay(f[1]) && stampYear(f[2]) {
+		return f[3:], true
+	}
+	if len(f) >= 1 && stampNumericDate(f[0]) {
+		return f[1:], true
+	}
+	return f, false
+}
+
+func stampDay(w string) bool {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		w = strings.TrimSuffix(w, suf)
+	}
+	return len(w) >= 1 && len(w) <= 2 && isDigit(w[0]) && isDigit(w[len(w)-1])
+}
+
+func stampYear(w string) bool { return len(w) == 4 && resHasYear(w) }
+
+// stampNumericDate: three numbers joined by / - or ., one of them a year or
+// all of them short ("11/19/2019", "2019-11-19", "19.11.19").
+func stampNumericDate(w string) bool {
+	var sep byte
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c == '/' || c == '-' || c == '.' {
+			sep = c
+			break
+		}
+	}
+	if sep == 0 {
+		return false
+	}
+	parts := strings.Split(w, string(sep))
+	if len(parts) != 3 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) == 0 || len(p) > 4 {
+			return false
+		}
+		for i := 0; i < len(p); i++ {
+			if !isDigit(p[i]) {
+				return false
+			}
+		}
+	}
+	return len(parts[0]) == 4 || len(parts[2]) == 4 || len(parts[2]) == 2
+}
+
+// stampClock: "05:44", "9:22", "15:24pm", "10:12:30", "6.18pm".
+func stampClock(w string) bool {
+	for _, m := range []string{"am", "pm", "a.m.", "p.m."} {
+		if v, ok := strings.CutSuffix(w, m); ok {
+			w = v
+			break
+		}
+	}
+	i := strings.IndexAny(w, ":.")
+	if i < 1 || i > 2 || len(w) < i+3 {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if !isDigit(w[k]) && !(w[k] == ':' && (k == i || k == i+3)) && !(k == i && w[k] == '.') {
+			return false
+		}
+	}
+	return len(w) == i+3 || len(w) == i+6 && w[i] == ':'
+}
+
+func stampMeridiem(w string) bool {
+	return w == "am" || w == "pm" || w == "a.m." || w == "p.m." || w == "a.m" || w == "p.m"
+}
+
+// stampZone: a time zone's letters ("GMT", "IST", "ET") or an offset ("+0100", "UTC+1").
+func stampZone(w string) bool {
+	if (w[0] == '+' || w[0] == '-') && len(w) >= 3 && len(w) <= 6 {
+		return isDigit(w[1])
+	}
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'a' && c <= 'z' || i >= 3 && (c == '+' || c == '-' || isDigit(c))) {
+			return false
+		}
+	}
+	return true
+}
+
+// chromeEdge: a header's or footer's single link as the document's first
+// or last line, beside the article's text (a run of such lines is a menu,
+// residue.nav-menu's).
+func chromeEdge(d *Document, i int, key string) bool {
+	if !edgeLabels[key] {
+		return false
+	}
+	prev, next := resPrevNonBlank(d, i), resNextNonBlank(d, i)
+	switch {
+	case prev < 0 && next < 0:
+		return true
+	case prev < 0:
+		return resProse(d.Lines[next].Text)
+	case next < 0:
+		return resProse(d.Lines[prev].Text)
+	}
+	return false
 }
 
 // chromeCrumb: a breadcrumb's first step left on a line of its own ("Home »").
@@ -1151,7 +1392,7 @@ func extractSiteChrome(d *Document) Result {
 			r, _ := utf8.DecodeRuneInString(resLead(d.Lines[i].Text))
 			return unicode.IsUpper(r)
 		}
-		if chromeLabels[key] || chromeAgo(key) || chromeCrumb(d.Lines[i].Text, key) {
+		if chromeLabels[key] || chromeAgo(key) || chromeStamp(key) || chromeCrumb(d.Lines[i].Text, key) || chromeEdge(d, i, key) {
 			return true
 		}
 		if key == "top" && strings.ContainsAny(d.Lines[i].Text, resArrows) {
@@ -1327,6 +1568,14 @@ func extractTagList(d *Document) Result {
 			if rest := resAfterLabel(key, p); rest != "" {
 				// a list of tags, not a sentence.
 				return !resEndsSentence(d.Lines[i].Text) && len(strings.Fields(rest)) <= 30
+			}
+		}
+		// a page's table layout: the label, then its tags apart by runs
+		// of blanks ("Tags      Budget      Council")
+		raw := resLead(d.Lines[i].Text)
+		for _, p := range tagPrefixes {
+			if len(raw) > len(p)+2 && strings.EqualFold(raw[:len(p)], p) && (raw[len(p):len(p)+2] == "  " || raw[len(p)] == '\t') {
+				return !resEndsSentence(raw) && len(strings.Fields(raw)) <= 30
 			}
 		}
 		return false
