@@ -266,6 +266,7 @@ func init() {
 				"Published 18 November 2019",
 				"On 19 Nov 2019 at 05:44 GMT the first tremor struck.",
 				"The match kicks off at 15:00 GMT.\n\nHelp came from the crowd.",
+				"# Help\n\nThis page explains how to reset your password and what to do when it fails.",
 				"Gardening »",
 				"Sign in to your account to read the rest, the site told readers.",
 				"Next, the council will vote on the budget.",
@@ -1360,9 +1361,10 @@ func stampZone(w string) bool {
 
 // chromeEdge: a header's or footer's single link as the document's first
 // or last line, beside the article's text (a run of such lines is a menu,
-// residue.nav-menu's).
+// residue.nav-menu's). A Markdown heading is a title the writer chose ("#
+// Help" atop a help page), not a scraped link.
 func chromeEdge(d *Document, i int, key string) bool {
-	if !edgeLabels[key] {
+	if !edgeLabels[key] || strings.HasPrefix(resTrim(d.Lines[i].Text), "#") {
 		return false
 	}
 	prev, next := resPrevNonBlank(d, i), resNextNonBlank(d, i)
