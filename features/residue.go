@@ -358,6 +358,7 @@ func init() {
 				"Topics: The meeting covered budgets, schools and roads.",
 				"The categories of spending were set by parliament.",
 				"Tags  are sold at the market for two pounds each.",
+				"Labels  to  apply to the resources in use by the cluster, as key and value pairs",
 			},
 			Extract: extractTagList,
 		},
@@ -1573,15 +1574,33 @@ func extractTagList(d *Document) Result {
 			}
 		}
 		// a page's table layout: the label, then its tags apart by runs
-		// of blanks ("Tags      Budget      Council")
+		// of blanks ("Tags      Budget      Council"); a justified line of
+		// running text ("Labels  to apply to the resources ...") has
+		// longer stretches between its runs
 		raw := resLead(d.Lines[i].Text)
 		for _, p := range tagPrefixes {
 			if len(raw) > len(p)+2 && strings.EqualFold(raw[:len(p)], p) && (raw[len(p):len(p)+2] == "  " || raw[len(p)] == '\t') {
-				return !resEndsSentence(raw) && len(strings.Fields(raw)) <= 30
+				return !resEndsSentence(raw) && len(strings.Fields(raw)) <= 30 && tagColumns(raw[len(p):])
 			}
 		}
 		return false
 	})
+}
+
+// tagColumns: two or more items of at most four words each, apart by runs
+// of two or more blanks or by tabs.
+func tagColumns(s string) bool {
+	items := 0
+	for _, item := range strings.Split(strings.ReplaceAll(s, "\t", "  "), "  ") {
+		if item = strings.TrimSpace(item); item == "" {
+			continue
+		}
+		if len(strings.Fields(item)) > 4 {
+			return false
+		}
+		items++
+	}
+	return items >= 2
 }
 
 // ---- residue.template-id ----
