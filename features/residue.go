@@ -2,6 +2,7 @@ package features
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -95,6 +96,8 @@ func init() {
 				"More from Jane Smith",
 				"From around the web",
 				"Story Timeline",
+				"The storm closed the port.\n\nYOU MAY ALSO LIKE: Partner Arrested After Gran Found Dead At Home",
+				"Most read | Floods close three roads in the valley",
 			},
 			Quiet: []string{
 				"Read more about the scheme in our guide to council tax.",
@@ -108,6 +111,7 @@ func init() {
 				"More from the archive of the city council was released on Tuesday.",
 				"More from this evening.",
 				"From around the web, readers sent in photos of the storm.",
+				"Trending: the word of the year, the dictionary said, was chosen by its readers from a long list of candidates.",
 			},
 			Extract: extractRelatedLinks,
 		},
@@ -858,7 +862,29 @@ var relatedPrefixes = []string{
 	"related news", "related content", "more on this", "trending",
 }
 
-var relatedFilter = newResFilter(250, []map[string]bool{relatedLabels}, relatedPrefixes...)
+var relatedFilter = newResFilter(250, []map[string]bool{relatedLabels}, append(relatedPrefixes, keys(relatedLabels)...)...)
+
+// keys lists a label set's keys, sorted (a filter's heads).
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// relatedHeadline: a box's label, a colon or a bar, then the headline it
+// links ("YOU MAY ALSO LIKE: Partner arrested after ...", "Most read |
+// Floods close roads"), for every label of the box.
+func relatedHeadline(raw, key string) bool {
+	i := strings.IndexAny(key, ":|")
+	if i <= 0 || !relatedLabels[strings.TrimSpace(key[:i])] {
+		return false
+	}
+	n := len(strings.Fields(key[i+1:]))
+	return n >= 1 && (n <= 14 || n <= 20 && !resEndsSentence(raw))
+}
 
 func extractRelatedLinks(d *Document) Result {
 	return resScan(d, relatedFilter, func(i int, key string) bool {
@@ -869,6 +895,9 @@ func extractRelatedLinks(d *Document) Result {
 			return true
 		}
 		if relatedMoreFrom(key) && !resEndsSentence(d.Lines[i].Text) {
+			return true
+		}
+		if relatedHeadline(d.Lines[i].Text, key) {
 			return true
 		}
 		if key[0] != 'a' && key[0] != 'r' && key[0] != 's' && key[0] != 'd' && key[0] != 'm' && key[0] != 't' {
