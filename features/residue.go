@@ -1210,7 +1210,7 @@ var agoUnits = map[string]bool{
 // hours ago", "Published 1 day ago"): a feed's or a comment's date, which
 // no writer types.
 func chromeAgo(key string) bool {
-	f, _ := stampLabel(strings.Fields(key))
+	f := stampLabel(strings.Fields(key))
 	return len(f) == 3 && f[2] == "ago" && agoUnits[f[1]] && resCount(f[0])
 }
 
@@ -1226,18 +1226,18 @@ var stampWords = resSet("published", "updated", "posted", "modified", "last", "f
 	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 // stampLabel drops a date line's label ("updated:", "published on") from
-// its words and tells whether there was one.
-func stampLabel(f []string) ([]string, bool) {
+// its words.
+func stampLabel(f []string) []string {
 	for n := 2; n >= 1; n-- {
 		if len(f) > n && stampLabels[strings.TrimSuffix(strings.Join(f[:n], " "), ":")] {
 			f = f[n:]
 			if f[0] == "on" || f[0] == "at" || f[0] == ":" {
 				f = f[1:]
 			}
-			return f, true
+			return f
 		}
 	}
-	return f, false
+	return f
 }
 
 // chromeStamp: a line that is only a page's date stamp, a date with a time
@@ -1250,7 +1250,7 @@ func chromeStamp(key string) bool {
 	if len(f) < 2 || len(f) > 12 {
 		return false
 	}
-	f, _ = stampLabel(f)
+	f = stampLabel(f)
 	if len(f) > 0 && stampWeekday(f[0]) {
 		f = f[1:]
 	}
