@@ -283,11 +283,36 @@ func TestTopAndSort(t *testing.T) {
 	}
 }
 
+// --min-words scores texts shorter than the model's minimum, and leaves
+// the built-in model as it was for the next run.
+func TestMinWords(t *testing.T) {
+	short := "The council met on Tuesday evening and agreed the budget for next year. The mayor said the roads would come first, and the library would open on Sundays again from March."
+	for _, c := range []struct {
+		args    []string
+		verdict string
+		scored  bool
+	}{
+		{[]string{"score", "--format", "jsonl", "-"}, "too-short", false},
+		{[]string{"score", "--format", "jsonl", "--min-words", "20", "-"}, "clean", true},
+		{[]string{"score", "--format", "jsonl", "-"}, "too-short", false},
+	} {
+		r := chaff(t, strings.NewReader(short), c.args...)
+		recs := jsonl(t, r.stdout)
+		if r.code != 0 || len(recs) != 1 {
+			t.Fatalf("%v: %s", c.args, r)
+		}
+		if recs[0]["verdict"] != c.verdict || (recs[0]["score"] != nil) != c.scored {
+			t.Errorf("%v: verdict %v, score %v; want %s, scored %v", c.args, recs[0]["verdict"], recs[0]["score"], c.verdict, c.scored)
+		}
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"score", "--format", "xml", council},
 		{"score", "--sort", "name", council},
 		{"score", "--top", "-1", council},
+		{"score", "--min-words", "-1", council},
 		{"score", "--no-such-flag", council},
 		{"score", "--include", "[", articles},
 		{"score", "--model", "testdata/no-such-model.json", council},

@@ -72,6 +72,7 @@ Exit codes: 0 all read and scored; 1 a document scored at or above --fail-above;
 			&cli.IntFlag{Name: "reasons", Value: report.DefaultReasons, Usage: "name the `N` rules that weighed most in the table's TOP REASONS and the csv's top_rules"},
 			&cli.Float64Flag{Name: "fail-above", Usage: "exit with code 1 when any document scores `N` or more", DefaultText: "off"},
 			&cli.StringFlag{Name: "lang", Usage: "treat every document as written in `LANG` (ISO 639-3, e.g. eng) instead of detecting it"},
+			&cli.IntFlag{Name: "min-words", Usage: "score documents with `N` or more words of prose instead of the model's minimum (50 for the built-in model), to rank short texts too; below 50 words scores are less reliable (see the README's Length)", DefaultText: "the model's"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "score on `N` goroutines; the output is the same for any N", DefaultText: "the number of CPUs"},
 			shardFlag(), quietFlag(),
 			modelFlag(),
@@ -90,8 +91,8 @@ func runScore(c *cli.Context) error {
 			return err
 		}
 	}
-	if c.Int("top") < 0 || c.Int("reasons") < 0 {
-		return usage(c, "--top and --reasons must not be negative")
+	if c.Int("top") < 0 || c.Int("reasons") < 0 || c.Int("min-words") < 0 {
+		return usage(c, "--top, --reasons and --min-words must not be negative")
 	}
 	paths, err := inputPaths(c)
 	if err != nil {
@@ -100,6 +101,11 @@ func runScore(c *cli.Context) error {
 	m, err := loadModel(c)
 	if err != nil {
 		return err
+	}
+	if c.IsSet("min-words") {
+		short := *m // the built-in model is shared: change a copy
+		short.Limits.MinWords = c.Int("min-words")
+		m = &short
 	}
 	out, closeOut, err := outputFile(c) // -o FILE of chaff report, else standard output
 	if err != nil {
