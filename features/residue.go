@@ -227,7 +227,7 @@ func init() {
 			ID:          "residue.site-chrome",
 			Suspect:     true,
 			Category:    Residue,
-			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines, \"Text size\", a feed's \"1 min ago\", a breadcrumb's \"Home »\", a wiki's \"This page was last edited on ...\", a pager's \"Page 1 of 3\", a date stamp with its time of day (\"19 Nov 2019 05:44 GMT\"), a lone \"Home\" or \"Search\" as the first or last line",
+			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines, \"Text size\", a feed's \"1 min ago\", a breadcrumb's \"Home »\", a wiki's \"This page was last edited on ...\", a pager's \"Page 1 of 3\", a date stamp with its time of day (\"19 Nov 2019 05:44 GMT\"), a lone \"Home\" or \"Search\" as the first or last line, a reading time (\"1 Min Read\"), a site's legal links (\"Intel Terms of Use\")",
 			Fires: []string{
 				"Skip to main content",
 				"Privacy Policy",
@@ -261,6 +261,10 @@ func init() {
 				"October 23, 2015 - 17:44 BST",
 				"Published 1 day ago",
 				"Tue Jan 14, 2013 9:22 pm",
+				"1 Min Read",
+				"Reading time: 4 minutes",
+				"Intel Terms of Use",
+				"Find out more",
 			},
 			Quiet: []string{
 				"It happened 5 years ago.",
@@ -271,6 +275,11 @@ func init() {
 				"On 19 Nov 2019 at 05:44 GMT the first tremor struck.",
 				"The match kicks off at 15:00 GMT.\n\nHelp came from the crowd.",
 				"# Help\n\nThis page explains how to reset your password and what to do when it fails.",
+				"We changed our privacy policy",
+				"## Learn more\n\nThe guide explains every option of the tool in turn.",
+				"END OF TERMS AND CONDITIONS",
+				"It took 5 minutes to read the whole report.",
+				"Find out more about the scheme on the council's website.",
 				"Gardening »",
 				"Sign in to your account to read the rest, the site told readers.",
 				"Next, the council will vote on the budget.",
@@ -1058,8 +1067,11 @@ var subscribeVerbs = []string{"get ", "sign up", "subscribe", "receive ", "enter
 
 var subscribeObjects = []string{"newsletter", "your inbox", "our mailing list", "your email", "e-mails", "emails", "email updates", "subscription"}
 
-// A newsletter's title may start with any letter of its site's name.
-var subscribeFilter = newResFilter(200, []map[string]bool{subscribeLabels, resSet(strings.Split("abcdefghijklmnopqrstuvwxyz", "")...)}, subscribeVerbs...)
+// resLetters lets every short line through a filter, for labels that
+// start with a site's name ("DH Newsletter", "Intel Terms of Use").
+var resLetters = resSet(strings.Split("abcdefghijklmnopqrstuvwxyz", "")...)
+
+var subscribeFilter = newResFilter(200, []map[string]bool{subscribeLabels, resLetters}, subscribeVerbs...)
 
 // newsletterTitle: a newsletter box's title, a short name ending in
 // "Newsletter" ("DH Newsletter", "The Morning Briefing Newsletter"), in
@@ -1175,7 +1187,54 @@ var chromeLabels = resSet(
 	"Report a typo", "Report an error", "Suggest a correction", "×", "✕",
 	"You are here", "Story saved", "Article saved", "Save story", "Save article", "Save for later",
 	"Bookmark", "Bookmark this article", "Add to bookmarks",
+	"Copyright Infringement Notification", "Copyright Policy",
+	"DMCA", "DMCA Policy", "Legal Notice", "Legal Notices", "Cookie Policy", "Community Guidelines",
 )
+
+// ctaLabels are a page's buttons, which a document may also use as a
+// section's title ("## Learn more" in a README): as a heading they stay
+// quiet.
+var ctaLabels = resSet("Learn more", "Find out more", "Click here")
+
+// legalLinks end a footer link that names its site first ("Intel Terms of
+// Use", "BBC Privacy Policy").
+var legalLinks = []string{" terms of use", " terms of service", " privacy policy", " privacy notice", " cookie policy", " terms and conditions", " terms & conditions"}
+
+// chromeLegal: a footer's legal link after the site's name, in title case
+// ("Intel Terms of Use"); a sentence ("We changed our privacy policy") is
+// not in title case.
+func chromeLegal(raw, key string) bool {
+	found := false
+	for _, l := range legalLinks {
+		found = found || strings.HasSuffix(key, l)
+	}
+	if !found {
+		return false
+	}
+	words := strings.Fields(resLead(raw))
+	if len(words) > 7 || strings.ContainsAny(raw, ",;.!?") || !strings.ContainsFunc(raw, unicode.IsLower) {
+		return false // a sentence, or a heading in capitals ("END OF TERMS AND CONDITIONS" closes a licence)
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "of" && w != "and" && w != "&" {
+			return false
+		}
+	}
+	return true
+}
+
+// chromeReadTime: a reading-time label ("1 Min Read", "5 minute read",
+// "Reading time: 4 minutes").
+func chromeReadTime(key string) bool {
+	f := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(key, "reading time"), ":"))
+	switch {
+	case len(f) == 3 && f[2] == "read", len(f) == 4 && f[2] == "read" && f[3] == "time":
+	case len(f) == 2 && strings.HasPrefix(key, "reading time"):
+	default:
+		return false
+	}
+	return resCount(f[0]) && (f[1] == "min" || f[1] == "mins" || f[1] == "minute" || f[1] == "minutes")
+}
 
 // pagerWords are page links that are also everyday words: a pager prints
 // them capitalised, while a hard-wrapped sentence can leave "next" alone
@@ -1195,7 +1254,7 @@ var chromePrefixes = []string{
 var edgeLabels = resSet("Home", "Search", "Menu", "Main menu", "Help", "Navigation", "Up next",
 	"Search this site", "Open menu", "Close menu", "Toggle navigation", "Show more", "Load more")
 
-var chromeFilter = newResFilter(200, []map[string]bool{chromeLabels, siteWords, edgeLabels, stampWords,
+var chromeFilter = newResFilter(200, []map[string]bool{chromeLabels, siteWords, resLetters,
 	resSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")}, chromePrefixes...)
 
 // agoUnits are the units of a post's relative timestamp ("1 min ago").
@@ -1218,12 +1277,6 @@ func chromeAgo(key string) bool {
 // updated:".
 var stampLabels = map[string]bool{"published": true, "updated": true, "posted": true, "modified": true,
 	"last updated": true, "last modified": true, "first published": true}
-
-// stampWords are the first words of a page's date line (labels, weekdays
-// and months), for the line filter.
-var stampWords = resSet("published", "updated", "posted", "modified", "last", "first",
-	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
-	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 // stampLabel drops a date line's label ("updated:", "published on") from
 // its words.
@@ -1424,7 +1477,9 @@ func extractSiteChrome(d *Document) Result {
 			r, _ := utf8.DecodeRuneInString(resLead(d.Lines[i].Text))
 			return unicode.IsUpper(r)
 		}
-		if chromeLabels[key] || chromeAgo(key) || chromeStamp(key) || chromeCrumb(d.Lines[i].Text, key) || chromeEdge(d, i, key) {
+		if chromeLabels[key] || chromeAgo(key) || chromeStamp(key) || chromeCrumb(d.Lines[i].Text, key) || chromeEdge(d, i, key) ||
+			chromeReadTime(key) || chromeLegal(d.Lines[i].Text, key) ||
+			ctaLabels[key] && !strings.HasPrefix(resTrim(d.Lines[i].Text), "#") {
 			return true
 		}
 		if key == "top" && strings.ContainsAny(d.Lines[i].Text, resArrows) {
