@@ -1226,6 +1226,9 @@ func chromeLegal(raw, key string) bool {
 // chromeReadTime: a reading-time label ("1 Min Read", "5 minute read",
 // "Reading time: 4 minutes").
 func chromeReadTime(key string) bool {
+	if !strings.Contains(key, " min") {
+		return false
+	}
 	f := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(key, "reading time"), ":"))
 	switch {
 	case len(f) == 3 && f[2] == "read", len(f) == 4 && f[2] == "read" && f[3] == "time":
@@ -1269,6 +1272,9 @@ var agoUnits = map[string]bool{
 // hours ago", "Published 1 day ago"): a feed's or a comment's date, which
 // no writer types.
 func chromeAgo(key string) bool {
+	if !strings.HasSuffix(key, " ago") {
+		return false
+	}
 	f := stampLabel(strings.Fields(key))
 	return len(f) == 3 && f[2] == "ago" && agoUnits[f[1]] && resCount(f[0])
 }
@@ -1299,6 +1305,9 @@ func stampLabel(f []string) []string {
 // ("September 12, 2016", "Published 18 November 2019") stays quiet: a
 // writer's dateline, and what an extractor keeps as part of the article.
 func chromeStamp(key string) bool {
+	if strings.IndexAny(key, "0123456789") < 0 {
+		return false // most short lines: no number, no date
+	}
 	f := strings.FieldsFunc(key, func(r rune) bool { return r == ' ' || r == ',' || r == '|' || r == '•' || r == '·' })
 	if len(f) < 2 || len(f) > 12 {
 		return false
