@@ -33,6 +33,7 @@ at the model's own flagged threshold; and the confusion of classes against verdi
    chaff eval --pairs ../shared/corpus/residue/pages.jsonl          (residue copy vs its clean page)
    chaff eval --pairs --page-lines 3 --all-pages ../shared/corpus/residue/pages.jsonl
                                        (light residue: the page's main text with 3 of its lines each side)
+   chaff eval --pairs --page-lines 1 saved-pages/*.html   (the same from HTML files of your own)
    chaff eval --plot plots/ ../shared/corpus/generated/dev.jsonl   (roc, histogram, calibration .svg and .png)`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "by", Usage: "also break the figures down by JSONL `FIELD`: the machine documents of each value against the person-written ones of the same value (--by source), or against all person-written ones when none has it (--by generator)"},
@@ -40,7 +41,7 @@ at the model's own flagged threshold; and the confusion of classes against verdi
 			&cli.BoolFlag{Name: "by-length", Usage: "cut every text to 15, 30, 50, 80, 150 and 300 words (those long enough) and measure each length, with no minimum: where the figures fall apart is where the model's min_words belongs"},
 			&cli.BoolFlag{Name: "pairs", Usage: "page pairs: the share of groups whose residue copy outscores its clean copy (pages held out from training)"},
 			&cli.BoolFlag{Name: "all-pages", Usage: "with --pairs: every page, including those whose residue trained the model"},
-			&cli.IntFlag{Name: "page-lines", Usage: "with --pairs: build each pair from the page's raw HTML (field html) instead, the main text as chaff's HTML reader finds it against a copy with `N` page lines right before and after it (light residue)"},
+			&cli.IntFlag{Name: "page-lines", Usage: "with --pairs: build each pair from the page's raw HTML (field html, or an .html file given as a PATH) instead, the main text as chaff's HTML reader finds it against a copy with `N` page lines right before and after it (light residue)"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table or json"},
 			&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL `FIELD` with 1 = machine, 0 = person"},
 			&cli.StringFlag{Name: "plot", Usage: "also draw the ROC curve (1% and 5% FPR marked), the score histograms of both classes and a calibration plot into `DIR`, as SVG and PNG"},
@@ -209,7 +210,11 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 	noHTML, noMain := 0, 0
 	for _, g := range sortedKeys(byGroup) {
 		p := *byGroup[g]
-		if p.clean == "" || p.residue == "" || !c.Bool("all-pages") && trainPage(g) {
+		if p.file && k == 0 {
+			return cli.Exit("chaff eval --pairs: "+g+": an HTML page makes a pair only with --page-lines N", 2)
+		}
+		// an HTML file is a page no training saw
+		if !p.file && (p.clean == "" || p.residue == "" || !c.Bool("all-pages") && trainPage(g)) {
 			continue
 		}
 		if k > 0 {

@@ -131,3 +131,21 @@ func TestEvalPagePairs(t *testing.T) {
 		t.Errorf("--page-lines without --pairs: %v", r)
 	}
 }
+
+// An HTML file is a page of its own: --pairs --page-lines builds its pair
+// from it whether or not it could have trained the model, and without
+// --page-lines it makes no pair.
+func TestEvalPagePairsFromHTMLFiles(t *testing.T) {
+	page := filepath.Join("testdata", "check", "page.html")
+	r := chaff(t, nil, "eval", "--pairs", "--page-lines", "1", "--format", "json", page)
+	var got struct {
+		Pairs int `json:"pairs"`
+		Wins  int `json:"residue_outscores_clean"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); r.code != 0 || err != nil || got.Pairs != 1 || got.Wins != 1 {
+		t.Errorf("%v", r)
+	}
+	if r := chaff(t, nil, "eval", "--pairs", page); r.code != 2 || !strings.Contains(r.stderr, "page.html: an HTML page makes a pair only with --page-lines N") {
+		t.Errorf("an HTML page without --page-lines: %v", r)
+	}
+}

@@ -158,8 +158,12 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // pagePair is one page of a residue corpus: the article body as a person
 // marked it, the whole visible text of the page, and the page's raw HTML
-// when a record carries it (field html).
-type pagePair struct{ clean, residue, html string }
+// when a record carries it (field html). A page read from an HTML file has
+// only the HTML (file is set): it makes a pair with --page-lines only.
+type pagePair struct {
+	clean, residue, html string
+	file                 bool
+}
 
 // lightPair builds a light-residue pair from a page's HTML: the main text as
 // chaff's HTML reader finds it (go-trafilatura), one block a paragraph, and
@@ -210,6 +214,14 @@ func lightPair(html string, k int) (clean, residue string, ok bool) {
 func readPagePairs(paths []string) (map[string]*pagePair, error) {
 	byGroup := map[string]*pagePair{}
 	for _, path := range paths {
+		if ext := strings.ToLower(filepath.Ext(path)); ext == ".html" || ext == ".htm" {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return nil, err
+			}
+			byGroup[path] = &pagePair{html: string(b), file: true}
+			continue
+		}
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, err
