@@ -210,7 +210,8 @@ func lightPair(html string, k int) (clean, residue string, ok bool) {
 }
 
 // readPagePairs reads JSONL page records (fields group and class: clean or
-// residue) into pairs by group.
+// residue) into pairs by group, and .html files as pages of their own, each
+// under its path.
 func readPagePairs(paths []string) (map[string]*pagePair, error) {
 	byGroup := map[string]*pagePair{}
 	for _, path := range paths {
