@@ -1,8 +1,9 @@
 package features
 
 import (
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -871,17 +872,7 @@ var relatedPrefixes = []string{
 	"related news", "related content", "more on this", "trending",
 }
 
-var relatedFilter = newResFilter(250, []map[string]bool{relatedLabels}, append(relatedPrefixes, keys(relatedLabels)...)...)
-
-// keys lists a label set's keys, sorted (a filter's heads).
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+var relatedFilter = newResFilter(250, []map[string]bool{relatedLabels}, append(relatedPrefixes, slices.Sorted(maps.Keys(relatedLabels))...)...)
 
 // relatedHeadline: a box's label, a colon or a bar, then the headline it
 // links ("YOU MAY ALSO LIKE: Partner arrested after ...", "Most read |
@@ -1080,12 +1071,19 @@ func newsletterTitle(raw, key string) bool {
 	if !strings.HasSuffix(key, " newsletter") && !strings.HasSuffix(key, " newsletters") {
 		return false
 	}
+	return resTitle(raw, 5, nil)
+}
+
+// resTitle: a widget's title rather than a sentence, at most maxWords
+// words, no sentence punctuation, every word capitalised (or a number, or
+// one of the small words allowed lower-case).
+func resTitle(raw string, maxWords int, small map[string]bool) bool {
 	words := strings.Fields(resLead(raw))
-	if len(words) > 5 || strings.ContainsAny(raw, ",;.!?") {
+	if len(words) > maxWords || strings.ContainsAny(raw, ",;.!?") {
 		return false
 	}
 	for _, w := range words {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) && !small[w] {
 			return false
 		}
 	}
@@ -1211,17 +1209,11 @@ func chromeLegal(raw, key string) bool {
 	if !found {
 		return false
 	}
-	words := strings.Fields(resLead(raw))
-	if len(words) > 7 || strings.ContainsAny(raw, ",;.!?") || !strings.ContainsFunc(raw, unicode.IsLower) {
-		return false // a sentence, or a heading in capitals ("END OF TERMS AND CONDITIONS" closes a licence)
-	}
-	for _, w := range words {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "of" && w != "and" && w != "&" {
-			return false
-		}
-	}
-	return true
+	// not a heading in capitals: "END OF TERMS AND CONDITIONS" closes a licence
+	return strings.ContainsFunc(raw, unicode.IsLower) && resTitle(raw, 7, legalSmallWords)
 }
+
+var legalSmallWords = map[string]bool{"of": true, "and": true, "&": true}
 
 // chromeReadTime: a reading-time label ("1 Min Read", "5 minute read",
 // "Reading time: 4 minutes").
