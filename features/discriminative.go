@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"gonum.org/v1/gonum/optimize"
+	"github.com/chaff-dev/chaff/features/logit"
 )
 
 // The discriminative lexicon: the weights of a logistic regression of
@@ -76,14 +76,6 @@ func FitLexicon(docs []LabelledText, o FitOptions) []LexEntry {
 // they rewrote: AUROC 0.724 -> 0.760 at the same penalty.
 func phraseValue(c, n int) float64 { return math.Sqrt(100 * float64(c) / float64(n)) }
 
-// sparseDoc is one document's n-gram values: vocabulary ids, ascending,
-// and phraseValue of each.
-type sparseDoc struct {
-	ids     []int32
-	vals    []float32
-	machine bool
-}
-
 // Fit fits the discriminative lexicon on the counted documents, docs being
 // those they were counted from, without the machine texts of part when it
 // is not empty (see Lexicon).
@@ -106,7 +98,7 @@ func (c *PhraseCounts) Fit(docs []LabelledText, o FitOptions, without string) []
 		counts = append(counts, [2]int{cm, ch})
 	}
 
-	var data []sparseDoc
+	var data []logit.Sample
 	var key []byte
 	freq := map[int32]int{}
 	for _, lt := range docs {
@@ -127,18 +119,18 @@ func (c *PhraseCounts) Fit(docs []LabelledText, o FitOptions, without string) []
 				}
 			}
 		}
-		sd := sparseDoc{ids: make([]int32, 0, len(freq)), machine: lt.Machine}
+		sd := logit.Sample{IDs: make([]int32, 0, len(freq)), Y: lt.Machine}
 		for id := range freq {
-			sd.ids = append(sd.ids, id)
+			sd.IDs = append(sd.IDs, id)
 		}
-		slices.Sort(sd.ids)
-		sd.vals = make([]float32, len(sd.ids))
-		for j, id := range sd.ids {
-			sd.vals[j] = float32(phraseValue(freq[id], len(toks)))
+		slices.Sort(sd.IDs)
+		sd.Vals = make([]float32, len(sd.IDs))
+		for j, id := range sd.IDs {
+			sd.Vals[j] = float32(phraseValue(freq[id], len(toks)))
 		}
 		data = append(data, sd)
 	}
-	w := fitLogistic(data, len(phrases), o.Lambda, o.Iterations)
+	w, _ := logit.Fit(data, len(phrases), o.Lambda, o.Iterations)
 
 	order := make([]int, len(phrases))
 	for i := range order {
@@ -167,78 +159,6 @@ func (c *PhraseCounts) Fit(docs []LabelledText, o FitOptions, without string) []
 		return out[i].Phrase < out[j].Phrase
 	})
 	return out
-}
-
-// fitLogistic minimises the mean logistic loss of data plus lambda/2 |w|^2
-// (the intercept, w[dim], unpenalised) with gonum's L-BFGS, and returns the
-// dim weights. Deterministic: one goroutine, documents in order.
-func fitLogistic(data []sparseDoc, dim int, lambda float64, iterations int) []float64 {
-	if len(data) == 0 || dim == 0 {
-		return make([]float64, dim)
-	}
-	n := float64(len(data))
-	// gonum asks for the value and the gradient at the same point in two
-	// calls; one pass over the data computes both.
-	var lastX, lastG []float64
-	lastF := math.NaN()
-	eval := func(x []float64) {
-		if lastX != nil && slices.Equal(x, lastX) {
-			return
-		}
-		lastX = append(lastX[:0], x...)
-		if lastG == nil {
-			lastG = make([]float64, dim+1)
-		}
-		g := lastG
-		clear(g)
-		f := 0.0
-		for _, d := range data {
-			z := x[dim]
-			for j, id := range d.ids {
-				z += x[id] * float64(d.vals[j])
-			}
-			y := 0.0
-			if d.machine {
-				y = 1
-			}
-			// log(1+e^z) - y z, and p - y, without overflow
-			var p float64
-			if z >= 0 {
-				e := math.Exp(-z)
-				p = 1 / (1 + e)
-				f += (1-y)*z + math.Log1p(e)
-			} else {
-				e := math.Exp(z)
-				p = e / (1 + e)
-				f += -y*z + math.Log1p(e)
-			}
-			r := (p - y) / n
-			for j, id := range d.ids {
-				g[id] += r * float64(d.vals[j])
-			}
-			g[dim] += r
-		}
-		f /= n
-		for i := 0; i < dim; i++ {
-			f += 0.5 * lambda * x[i] * x[i]
-			g[i] += lambda * x[i]
-		}
-		lastF = f
-	}
-	p := optimize.Problem{
-		Func: func(x []float64) float64 { eval(x); return lastF },
-		Grad: func(grad, x []float64) { eval(x); copy(grad, lastG) },
-	}
-	settings := &optimize.Settings{
-		MajorIterations:   iterations,
-		GradientThreshold: 1e-6,
-		Converger:         &optimize.FunctionConverge{Relative: 1e-10, Iterations: 20},
-	}
-	res, err := optimize.Minimize(p, make([]float64, dim+1), settings, &optimize.LBFGS{})
-	if err != nil && res == nil {
-		return make([]float64, dim)
-	}
-	return res.X[:dim]
 }
 
 func init() {
