@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/chaff-dev/chaff/features/logit"
+	"github.com/chaff-dev/chaff/features/logistic"
 )
 
 // The discriminative lexicon: the weights of a logistic regression of
@@ -98,7 +98,7 @@ func (c *PhraseCounts) Fit(docs []LabelledText, o FitOptions, without string) []
 		counts = append(counts, [2]int{cm, ch})
 	}
 
-	var data []logit.Sample
+	var data []logistic.Sample
 	var key []byte
 	freq := map[int32]int{}
 	for _, lt := range docs {
@@ -119,7 +119,7 @@ func (c *PhraseCounts) Fit(docs []LabelledText, o FitOptions, without string) []
 				}
 			}
 		}
-		sd := logit.Sample{IDs: make([]int32, 0, len(freq)), Y: lt.Machine}
+		sd := logistic.Sample{IDs: make([]int32, 0, len(freq)), Y: lt.Machine}
 		for id := range freq {
 			sd.IDs = append(sd.IDs, id)
 		}
@@ -130,7 +130,7 @@ func (c *PhraseCounts) Fit(docs []LabelledText, o FitOptions, without string) []
 		}
 		data = append(data, sd)
 	}
-	w, _ := logit.Fit(data, len(phrases), o.Lambda, o.Iterations)
+	w, _ := logistic.Fit(data, len(phrases), o.Lambda, o.Iterations)
 
 	order := make([]int, len(phrases))
 	for i := range order {

@@ -34,7 +34,9 @@ at the model's own flagged threshold; and the confusion of classes against verdi
    chaff eval --pairs --page-lines 3 --all-pages ../shared/corpus/residue/pages.jsonl
                                        (light residue: the page's main text with 3 of its lines each side)
    chaff eval --pairs --page-lines 1 saved-pages/*.html   (the same from HTML files of your own)
-   chaff eval --plot plots/ ../shared/corpus/generated/dev.jsonl   (roc, histogram, calibration .svg and .png)`,
+   chaff eval --plot plots/ ../shared/corpus/generated/dev.jsonl   (roc, histogram, calibration .svg and .png)
+   chaff eval --baseline words --train ../shared/corpus/generated/train.jsonl ../shared/corpus/generated/dev.jsonl
+                                       (a plain TF-IDF n-gram logistic regression instead of the model)`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "by", Usage: "also break the figures down by JSONL `FIELD`: the machine documents of each value against the person-written ones of the same value (--by source), or against all person-written ones when none has it (--by generator)"},
 			&cli.BoolFlag{Name: "match-length", Usage: "cut each person-written text at a sentence end to the length of a machine text of the set, so that length cannot decide"},
@@ -45,6 +47,9 @@ at the model's own flagged threshold; and the confusion of classes against verdi
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table or json"},
 			&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL `FIELD` with 1 = machine, 0 = person"},
 			&cli.StringFlag{Name: "plot", Usage: "also draw the ROC curve (1% and 5% FPR marked), the score histograms of both classes and a calibration plot into `DIR`, as SVG and PNG"},
+			&cli.StringFlag{Name: "baseline", Usage: "measure a plain bag-of-n-grams classifier instead of the model, fitted on --train: `KIND` words (TF-IDF of word 1-3-grams) or chars (character 1-4-grams), logistic regression; the same documents as the model's figures"},
+			&cli.StringFlag{Name: "train", Usage: "with --baseline: the labelled JSONL file or folder to fit it on (`PATH`)"},
+			&cli.BoolFlag{Name: "baseline-raw", Usage: "with --baseline: fit and score the text as given, line breaks and curly quotes too (by default typography is folded and white space collapsed, as training does for the model)"},
 			modelFlag(),
 		},
 		Action: runEval,
@@ -67,6 +72,12 @@ func runEval(c *cli.Context) error {
 	}
 	if c.Bool("pairs") {
 		return evalPairs(c, m)
+	}
+	if c.String("baseline") != "" {
+		return evalBaseline(c, m)
+	}
+	if c.String("train") != "" || c.Bool("baseline-raw") {
+		return cli.Exit("chaff eval: --train and --baseline-raw go with --baseline", 2)
 	}
 	docs, err := loadLabelled(c.Args().Slice(), c.String("label-field"), input.JSONLOptions{})
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,5 +148,58 @@ func TestEvalPagePairsFromHTMLFiles(t *testing.T) {
 	}
 	if r := chaff(t, nil, "eval", "--pairs", page); r.code != 2 || !strings.Contains(r.stderr, "page.html: an HTML page makes a pair only with --page-lines N") {
 		t.Errorf("an HTML page without --page-lines: %v", r)
+	}
+}
+
+// --baseline fits the n-gram baseline on --train and measures it on the
+// documents the model would score.
+func TestEvalBaseline(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, from, n int) string {
+		var b strings.Builder
+		for i := from; i < from+n; i++ {
+			label, words := 0, "said yesterday that"
+			if i%2 == 0 {
+				label, words = 1, "delve into the tapestry of"
+			}
+			text := strings.Repeat(fmt.Sprintf("Officials %s plan %d for the town centre. ", words, i), 8)
+			rec, _ := json.Marshal(map[string]any{"text": text, "label": label, "source": "s"})
+			b.Write(append(rec, '\n'))
+		}
+		// too short for the model: left out of both
+		b.WriteString(`{"text":"Officials said so.","label":0,"source":"s"}` + "\n")
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	train, dev := write("train.jsonl", 0, 40), write("dev.jsonl", 100, 20)
+	for _, kind := range []string{"words", "chars"} {
+		r := chaff(t, nil, "eval", "--baseline", kind, "--train", train, "--by", "source", "--format", "json", dev)
+		var rows []evalRow
+		if err := json.Unmarshal([]byte(r.stdout), &rows); r.code != 0 || err != nil || len(rows) != 2 {
+			t.Fatalf("--baseline %s: %v", kind, r)
+		}
+		if x := rows[0].Metrics; x.AUROC != 1 || x.Machine != 10 || x.Human != 10 || x.TooShort != 1 {
+			t.Errorf("--baseline %s: %+v: want AUROC 1 on 10 + 10 documents, 1 too short", kind, x)
+		}
+	}
+	r := chaff(t, nil, "eval", "--baseline", "words", "--train", train, dev)
+	if r.code != 0 || !strings.Contains(r.stdout, "caught@1%FPR") || !strings.Contains(r.stdout, "baseline: TF-IDF of word 1-3-grams, logistic regression (C 10), fitted on 41 texts (typography folded, white space collapsed)") {
+		t.Errorf("table: %v", r)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--baseline", "bigrams", "--train", train}, "--baseline takes words or chars, not bigrams"},
+		{[]string{"--baseline", "words"}, "give the labelled texts to fit it on with --train PATH"},
+		{[]string{"--train", train}, "--train and --baseline-raw go with --baseline"},
+		{[]string{"--baseline", "words", "--train", filepath.Join(dir, "missing.jsonl")}, "missing.jsonl"},
+	} {
+		if r := chaff(t, nil, append(append([]string{"eval"}, c.args...), dev)...); r.code != 2 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: %v, want exit 2 and %q", c.args, r, c.want)
+		}
 	}
 }

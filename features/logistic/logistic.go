@@ -1,7 +1,7 @@
-// Package logit fits an L2-regularised logistic regression on sparse
+// Package logistic fits an L2-regularised logistic regression on sparse
 // vectors: the discriminative lexicon's fit and the plain n-gram baseline
 // that `chaff eval --baseline` measures the model against.
-package logit
+package logistic
 
 import (
 	"math"

@@ -1,4 +1,4 @@
-package logit
+package logistic
 
 import (
 	"slices"

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/chaff-dev/chaff/cmd/input"
+	"github.com/chaff-dev/chaff/cmd/report"
+	"github.com/chaff-dev/chaff/model"
+	"github.com/urfave/cli/v2"
+)
+
+// evalBaseline measures the plain n-gram baseline, fitted on --train, on
+// the documents the model would score (too short and unsupported ones are
+// left out as the model leaves them out), so its figures sit beside the
+// model's.
+func evalBaseline(c *cli.Context, m *model.Model) error {
+	var o model.BaselineOptions
+	switch c.String("baseline") {
+	case "words":
+	case "chars":
+		o.Chars = true
+	default:
+		return cli.Exit("chaff eval: --baseline takes words or chars, not "+c.String("baseline"), 2)
+	}
+	o.Raw = c.Bool("baseline-raw")
+	if c.String("train") == "" {
+		return cli.Exit("chaff eval --baseline: give the labelled texts to fit it on with --train PATH", 2)
+	}
+	if c.Bool("match-length") || c.Bool("by-length") || c.String("plot") != "" {
+		return cli.Exit("chaff eval --baseline: not with --match-length, --by-length or --plot", 2)
+	}
+	opts := input.JSONLOptions{}
+	train, err := loadLabelled([]string{c.String("train")}, c.String("label-field"), opts)
+	if err != nil {
+		return cli.Exit("chaff eval --baseline: "+err.Error(), 2)
+	}
+	docs, err := loadLabelled(c.Args().Slice(), c.String("label-field"), opts)
+	if err != nil {
+		return cli.Exit("chaff eval: "+err.Error(), 2)
+	}
+	texts := make([]string, len(train))
+	machine := make([]bool, len(train))
+	for i, d := range train {
+		texts[i], machine[i] = d.Text, d.Label == 1
+	}
+	b := model.FitBaseline(texts, machine, o)
+	scored := scoreLabelled(m, docs)
+	parallel(len(docs), func(i int) {
+		if !unscored(scored[i].Verdict) {
+			scored[i].Score = 100 * b.Probability(docs[i].Text)
+			// the baseline has no thresholds of its own: only its
+			// ranking is measured
+			scored[i].Verdict = model.Clean
+		}
+	})
+	rows := []evalRow{{Name: "all", Metrics: model.Evaluate(scored)}}
+	if by := c.String("by"); by != "" {
+		rows = append(rows, breakdown(docs, scored, by)...)
+	}
+	if c.String("format") == "json" {
+		return writeJSON(c.App.Writer, rows)
+	}
+	t := report.NewTable(c.App.Writer)
+	t.Header("set", "docs", "machine", "human", "AUROC", "caught@1%FPR", "caught@5%FPR")
+	for _, r := range rows {
+		x := r.Metrics
+		t.Append([]string{r.Name, fmt.Sprint(x.Documents), fmt.Sprint(x.Machine), fmt.Sprint(x.Human), f4(x.AUROC), pct(x.TPRAt1), pct(x.TPRAt5)})
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	view := "typography folded, white space collapsed"
+	if o.Raw {
+		view = "text as given"
+	}
+	all := rows[0].Metrics
+	fmt.Fprintf(c.App.Writer, "baseline: TF-IDF of %s, logistic regression (C %g), fitted on %d texts (%s); left out, as the model leaves them: %d documents under %d words, %d in a language it does not know\n",
+		map[bool]string{false: "word 1-3-grams", true: "character 1-4-grams"}[o.Chars], 10.0, len(train), view, all.TooShort, m.Limits.MinWords, all.Unsupported)
+	return nil
+}
