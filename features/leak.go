@@ -112,6 +112,9 @@ func init() {
 				"Run the installer with --quiet, then call setup() and set PATH= before you write to [Your Name].",
 				"Tracking links like https://example.com/?utm_source=news&utm_medium=mail are fine, but [COMPANY_NAME] is not.",
 				"    Dear readers, this column was written by [Your Name] for the spring issue.",
+				"\"We are thrilled with the result,\" said [Name], the firm's director.",
+				"Dear [Recipient Name],\n\nThank you for your order, which will reach you on [Delivery Date].",
+				"The mayor said: \"[Insert quote from mayor about the new park]\"",
 			},
 			Quiet: []string{
 				"\"We told [the minister] that the figures were wrong,\" she said.",
@@ -140,6 +143,11 @@ func init() {
 				"OBJECT := { ctrl CTRL_OPTS }\nCTRL_OPTS := { help | list }\nPARMS := { name NAME | id ID }",
 				"The Initial Developer of the Original Code is [______]. All Rights Reserved.",
 				"Bindings take the form {tag_key_short_name}; see --tag-value and parent=ORG_ID for the resource_type.",
+				"To adapt the template, replace [Your Name] with your own name and [Company] with your employer's.",
+				"The form letter, which began \"Dear [Recipient],\" went to thousands of voters by mistake.",
+				"The product page was so careless that it still read \"[Insert link here]\" where the link belonged.",
+				"By Monday the site's front page still read \"INSERT QUOTE HERE\", and readers noticed.",
+				"Placeholders such as [Client Name] had been left in the published report, the inquiry found.",
 			},
 			Extract: extractPlaceholder,
 		},
@@ -757,10 +765,17 @@ func extractPlaceholder(d *Document) Result {
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	last := -1
+	last, mentioned := -1, -1
 	for _, sp := range spans {
 		if sp.Start < last || !d.inView(sp.Start) {
 			continue // inside a slot already reported, or not in the article
+		}
+		// named, not left unfilled; and so is the next slot of the same
+		// line that "and" or "or" joins to it ("replace [Your Name] with
+		// yours and [Company] with your employer's")
+		if slotMentioned(t, sp.Start) || mentioned >= 0 && !strings.Contains(t[mentioned:sp.Start], "\n") && slotJoined(t, sp.Start) {
+			mentioned = sp.End
+			continue
 		}
 		if indentedLine(t, sp.Start) && isTechnical() {
 			// a plain-text manual's example, set off by its indentation:
@@ -780,6 +795,48 @@ func extractPlaceholder(d *Document) Result {
 func indentedLine(t string, i int) bool {
 	line := t[strings.LastIndexByte(t[:i], '\n')+1:]
 	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ")
+}
+
+// slotMentionWords come right before a slot that the text names instead of
+// leaving unfilled: a how-to's "replace [Your Name] with", a report that a
+// page "still read \"[Insert link here]\"", a letter that "began \"Dear
+// [Recipient],\"", "placeholders such as [Client Name]". Not "said": a
+// generated press release leaves its quote's speaker as "said [Spokesperson
+// Name]", and it is to be caught.
+var slotMentionWords = map[string]bool{
+	"replace": true, "replaced": true, "replaces": true, "replacing": true,
+	"read": true, "reads": true, "reading": true, "began": true, "begins": true, "beginning": true,
+	"placeholder": true, "placeholders": true, "as": true, "words": true, "phrase": true, "line": true,
+	"type": true, "typed": true,
+}
+
+// slotSalutations open a letter: "Dear [Recipient]" is named by the word
+// before the salutation.
+var slotSalutations = map[string]bool{"dear": true, "hi": true, "hello": true}
+
+// slotMentioned reports whether the slot at t[i] is named rather than left
+// unfilled: a slotMentionWords word stands before it, with at most a
+// salutation and an opening quotation mark between.
+func slotMentioned(t string, i int) bool {
+	s := strings.TrimRightFunc(t[:i], unicode.IsSpace)
+	word := func() string {
+		k := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+		return strings.ToLower(s[k+1:])
+	}
+	if w := word(); slotSalutations[w] {
+		s = strings.TrimRightFunc(s[:len(s)-len(w)], unicode.IsSpace)
+	}
+	if quoteBefore(s, len(s)) {
+		_, n := utf8.DecodeLastRuneInString(s)
+		s = strings.TrimRightFunc(s[:len(s)-n], unicode.IsSpace)
+	}
+	return slotMentionWords[word()]
+}
+
+// slotJoined reports whether "and" or "or" stands right before t[i].
+func slotJoined(t string, i int) bool {
+	s := strings.TrimRightFunc(t[:i], unicode.IsSpace)
+	return strings.HasSuffix(s, " and") || strings.HasSuffix(s, " or")
 }
 
 // quoteBefore reports whether t[i] follows a quotation mark.
