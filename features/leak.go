@@ -41,6 +41,8 @@ func init() {
 				"SLUG: BC-Budget-Vote",
 				"## Keywords Currently in Use\n\nThe following keywords are reserved and cannot be used as names.",
 				"Keywords Currently in Use\nThe following keywords are reserved and cannot be used as names.",
+				"Writers were told to produce 800 words a day, incorporating the keywords naturally, the leaked brief showed.",
+				"The agency asked freelancers to use the following keywords in every post, two of them said.",
 			},
 			Extract: extractSEOInstructions,
 		},
@@ -281,7 +283,7 @@ func extractSEOInstructions(d *Document) Result {
 	}
 	for _, m := range seoInstructionPhrases.FindLongest(d) {
 		li := d.Tokens[m.FirstToken].Line
-		if seen[li] || d.acrossBreak(m) {
+		if seen[li] || d.acrossBreak(m) || leakQuoteBefore(d, m) || reportedInstruction(d, m) {
 			continue
 		}
 		seen[li] = true
@@ -289,6 +291,38 @@ func extractSEOInstructions(d *Document) Result {
 	}
 	leakSortFindings(fs)
 	return leakResult(fs)
+}
+
+// reportedVerbs, followed by "to" earlier in the sentence, make an
+// instruction reported rather than given: "Writers were told to ...,
+// incorporating the keywords naturally", "asked freelancers to use the
+// following keywords". A leaked brief gives it: "Write 800 words, ...".
+var reportedVerbs = map[string]bool{
+	"told": true, "asked": true, "instructed": true, "required": true, "ordered": true,
+	"directed": true, "urged": true, "expected": true, "paid": true, "encouraged": true,
+}
+
+// reportedInstruction tells whether a reportedVerbs word stands earlier in
+// m's sentence with "to" after it, within three words.
+func reportedInstruction(d *Document, m PhraseMatch) bool {
+	start := 0
+	for _, s := range d.Sentences {
+		if s.FirstToken <= m.FirstToken && m.FirstToken < s.EndToken {
+			start = s.FirstToken
+			break
+		}
+	}
+	for k := start; k < m.FirstToken; k++ {
+		if !reportedVerbs[d.Tokens[k].Lower] {
+			continue
+		}
+		for j := k + 1; j <= k+4 && j < m.FirstToken; j++ {
+			if d.Tokens[j].Lower == "to" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // leakSortFindings orders findings by position.
