@@ -52,6 +52,7 @@ func init() {
 			Description: "chatbot voice: \"As an AI language model\", \"Certainly! Here's\", knowledge-cutoff talk; an assistant's sign-off (\"I hope this helps\", \"Let me know if you'd like\") only beside them",
 			Hard:        true,
 			Fires: []string{
+				"As an AI language model, I cannot predict the outcome, but analysts said turnout will be high.",
 				"As an AI language model, I cannot predict the outcome of the election.",
 				"Certainly! Here is a 600-word article about the new bridge.",
 				"Sure! Here's a catchy introduction for your blog post.",
@@ -69,6 +70,8 @@ func init() {
 				"Here is the reworded passage:\n\nThe museum opens at nine on weekdays.",
 			},
 			Quiet: []string{
+				"As an AI language model, ChatGPT cannot vote, the professor joked during the debate.",
+				"I cannot fulfill that request, the minister told reporters when asked to resign.",
 				"Sellers were caught when listings carried the phrase \"As an AI language model\" in their titles.",
 				"\"I hope this helps the families,\" the mayor said after announcing the fund.",
 				"Parents should feel free to ask teachers any questions at the open evening.",
@@ -409,7 +412,7 @@ func leakQuoteBefore(d *Document, m PhraseMatch) bool {
 func extractChatbot(d *Document) Result {
 	var fs []Finding
 	for _, m := range chatbotPhrases.FindLongest(d) {
-		if leakQuoteBefore(d, m) || d.acrossBreak(m) {
+		if leakQuoteBefore(d, m) || d.acrossBreak(m) || attributedAfter(d, m) {
 			continue
 		}
 		fs = append(fs, d.Finding(m.Span, 1))
@@ -435,6 +438,67 @@ func extractChatbot(d *Document) Result {
 	}
 	leakSortFindings(fs)
 	return leakResult(fs)
+}
+
+// attributionVerbs end a sentence that reports what someone said: "I
+// cannot fulfill that request, the minister told reporters".
+var attributionVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "tells": true, "wrote": true, "writes": true,
+	"joked": true, "jokes": true, "quipped": true, "added": true, "replied": true, "replies": true,
+	"answered": true, "explained": true, "insisted": true, "admitted": true, "recalled": true,
+	"tweeted": true, "posted": true, "responded": true, "asked": true, "claimed": true,
+}
+
+// attributionJoins open a clause that goes on with the sentence, not one
+// that attributes it.
+var attributionJoins = map[string]bool{
+	"but": true, "and": true, "or": true, "so": true, "while": true, "although": true, "though": true,
+	"because": true, "since": true, "as": true, "if": true, "when": true, "which": true, "who": true,
+	"that": true, "yet": true, "whereas": true, "however": true,
+}
+
+// attributedAfter tells whether m's sentence ends in an attribution: the
+// clause after its last comma (after m) is at most ten words long and has
+// an attributionVerbs word among its first four. A scrape that lost the
+// quotation marks still reads as reported speech; a chatbot does not
+// attribute its own refusal.
+func attributedAfter(d *Document, m PhraseMatch) bool {
+	end := len(d.Tokens)
+	for _, s := range d.Sentences {
+		if s.FirstToken <= m.FirstToken && m.FirstToken < s.EndToken {
+			end = s.EndToken
+			break
+		}
+	}
+	comma := -1
+	for k := m.EndToken; k < end; k++ {
+		if d.Tokens[k].Text == "," {
+			comma = k
+		}
+	}
+	if comma < 0 {
+		return false
+	}
+	words := 0
+	for k := comma + 1; k < end; k++ {
+		if d.Tokens[k].Kind != Word {
+			continue
+		}
+		// "..., but analysts said turnout will be high" goes on with the
+		// answer; an attribution opens with its speaker
+		if words == 0 && attributionJoins[d.Tokens[k].Lower] {
+			return false
+		}
+		if words++; words <= 4 && attributionVerbs[d.Tokens[k].Lower] {
+			for k2 := k + 1; k2 < end; k2++ {
+				if d.Tokens[k2].Kind == Word {
+					words++
+				}
+			}
+			return words <= 10
+		}
+	}
+	return false
 }
 
 // chatOpeners begin an assistant's answer; chatRewrites and chatObjects
