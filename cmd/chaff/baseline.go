@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/chaff-dev/chaff/cmd/input"
-	"github.com/chaff-dev/chaff/cmd/report"
 	"github.com/chaff-dev/chaff/model"
 	"github.com/urfave/cli/v2"
 )
@@ -53,20 +52,11 @@ func evalBaseline(c *cli.Context, m *model.Model) error {
 			scored[i].Verdict = model.Clean
 		}
 	})
-	rows := []evalRow{{Name: "all", Metrics: model.Evaluate(scored)}}
-	if by := c.String("by"); by != "" {
-		rows = append(rows, breakdown(docs, scored, by)...)
-	}
+	rows := evalRows(docs, scored, c.String("by"))
 	if c.String("format") == "json" {
 		return writeJSON(c.App.Writer, rows)
 	}
-	t := report.NewTable(c.App.Writer)
-	t.Header("set", "docs", "machine", "human", "AUROC", "caught@1%FPR", "caught@5%FPR")
-	for _, r := range rows {
-		x := r.Metrics
-		t.Append([]string{r.Name, fmt.Sprint(x.Documents), fmt.Sprint(x.Machine), fmt.Sprint(x.Human), f4(x.AUROC), pct(x.TPRAt1), pct(x.TPRAt5)})
-	}
-	if err := t.Render(); err != nil {
+	if err := printRanking(c.App.Writer, "set", rows, "caught@5%FPR", func(x model.Metrics) string { return pct(x.TPRAt5) }); err != nil {
 		return err
 	}
 	view := "typography folded, white space collapsed"

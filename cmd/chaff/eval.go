@@ -97,14 +97,33 @@ func runEval(c *cli.Context) error {
 		}
 		fmt.Fprintf(c.App.ErrWriter, "chaff: plots: %s\n", strings.Join(files, " "))
 	}
-	rows := []evalRow{{Name: "all", Metrics: model.Evaluate(scored)}}
-	if by := c.String("by"); by != "" {
-		rows = append(rows, breakdown(docs, scored, by)...)
-	}
+	rows := evalRows(docs, scored, c.String("by"))
 	if c.String("format") == "json" {
 		return writeJSON(c.App.Writer, rows)
 	}
 	return printEval(c.App.Writer, m, rows)
+}
+
+// evalRows measures all of scored, then each value of the field by (if
+// any) as breakdown does.
+func evalRows(docs []labelled, scored []model.Scored, by string) []evalRow {
+	rows := []evalRow{{Name: "all", Metrics: model.Evaluate(scored)}}
+	if by != "" {
+		rows = append(rows, breakdown(docs, scored, by)...)
+	}
+	return rows
+}
+
+// printRanking draws how well each row ranks machine above person-written
+// texts: counts, AUROC, caught at 1% false positives, and one more column.
+func printRanking(w io.Writer, first string, rows []evalRow, lastHead string, last func(model.Metrics) string) error {
+	t := report.NewTable(w)
+	t.Header(first, "docs", "machine", "human", "AUROC", "caught@1%FPR", lastHead)
+	for _, r := range rows {
+		x := r.Metrics
+		t.Append([]string{r.Name, fmt.Sprint(x.Documents), fmt.Sprint(x.Machine), fmt.Sprint(x.Human), f4(x.AUROC), pct(x.TPRAt1), last(x)})
+	}
+	return t.Render()
 }
 
 // breakdown measures the machine texts of each value of the field by
@@ -324,13 +343,7 @@ func evalByLength(c *cli.Context, m *model.Model, docs []labelled) error {
 	if c.String("format") == "json" {
 		return writeJSON(c.App.Writer, rows)
 	}
-	t := report.NewTable(c.App.Writer)
-	t.Header("length", "docs", "machine", "human", "AUROC", "caught@1%FPR", "FPR at flagged")
-	for _, r := range rows {
-		x := r.Metrics
-		t.Append([]string{r.Name, fmt.Sprint(x.Documents), fmt.Sprint(x.Machine), fmt.Sprint(x.Human), f4(x.AUROC), pct(x.TPRAt1), pct(x.FPR)})
-	}
-	if err := t.Render(); err != nil {
+	if err := printRanking(c.App.Writer, "length", rows, "FPR at flagged", func(x model.Metrics) string { return pct(x.FPR) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.Writer, "the model's min_words is %d: shorter texts get the verdict too-short\n", m.Limits.MinWords)
