@@ -306,15 +306,9 @@ var reportedVerbs = map[string]bool{
 }
 
 // reportedInstruction tells whether a reportedVerbs word stands earlier in
-// m's sentence with "to" after it, within three words.
+// m's sentence with "to" among the four tokens after it.
 func reportedInstruction(d *Document, m PhraseMatch) bool {
-	start := 0
-	for _, s := range d.Sentences {
-		if s.FirstToken <= m.FirstToken && m.FirstToken < s.EndToken {
-			start = s.FirstToken
-			break
-		}
-	}
+	start, _ := sentenceOf(d, m.FirstToken)
 	for k := start; k < m.FirstToken; k++ {
 		if !reportedVerbs[d.Tokens[k].Lower] {
 			continue
@@ -326,6 +320,17 @@ func reportedInstruction(d *Document, m PhraseMatch) bool {
 		}
 	}
 	return false
+}
+
+// sentenceOf returns the token range [start, end) of the sentence holding
+// token k, or the whole document when no sentence does.
+func sentenceOf(d *Document, k int) (start, end int) {
+	for _, s := range d.Sentences {
+		if s.FirstToken <= k && k < s.EndToken {
+			return s.FirstToken, s.EndToken
+		}
+	}
+	return 0, len(d.Tokens)
 }
 
 // leakSortFindings orders findings by position.
@@ -463,13 +468,7 @@ var attributionJoins = map[string]bool{
 // quotation marks still reads as reported speech; a chatbot does not
 // attribute its own refusal.
 func attributedAfter(d *Document, m PhraseMatch) bool {
-	end := len(d.Tokens)
-	for _, s := range d.Sentences {
-		if s.FirstToken <= m.FirstToken && m.FirstToken < s.EndToken {
-			end = s.EndToken
-			break
-		}
-	}
+	_, end := sentenceOf(d, m.FirstToken)
 	comma := -1
 	for k := m.EndToken; k < end; k++ {
 		if d.Tokens[k].Text == "," {
