@@ -228,7 +228,7 @@ func init() {
 			ID:          "residue.site-chrome",
 			Suspect:     true,
 			Category:    Residue,
-			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines, \"Text size\", a feed's \"1 min ago\", a breadcrumb's \"Home »\", a wiki's \"This page was last edited on ...\", a pager's \"Page 1 of 3\", a date stamp with its time of day (\"19 Nov 2019 05:44 GMT\"), a lone \"Home\" or \"Search\" as the first or last line, a reading time (\"1 Min Read\"), a site's legal links (\"Intel Terms of Use\")",
+			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines, \"Text size\", a feed's \"1 min ago\", a breadcrumb's \"Home »\", a wiki's \"This page was last edited on ...\", a pager's \"Page 1 of 3\", a date stamp with its time of day (\"19 Nov 2019 05:44 GMT\"), a lone \"Home\", \"Search\" or counter as the first or last line, a reading time (\"1 Min Read\"), a site's legal links (\"Intel Terms of Use\"), a credit such as \"Powered by Blogger\", a video's label and length (\"Watch video 02:17\")",
 			Fires: []string{
 				"Skip to main content",
 				"Privacy Policy",
@@ -266,6 +266,12 @@ func init() {
 				"Reading time: 4 minutes",
 				"Intel Terms of Use",
 				"Find out more",
+				"Powered by Blogger",
+				"blog comments powered by Disqus",
+				"Watch video 02:17",
+				"Video 1:45",
+				"The harbour wall was finished in March, months late and over budget.\n\n14",
+				"0\n\nThe harbour wall was finished in March, months late and over budget.",
 			},
 			Quiet: []string{
 				"It happened 5 years ago.",
@@ -300,6 +306,13 @@ func init() {
 				"This page was last edited by the mayor's office before the vote, the records show.",
 				"Last edited by hand, the map still shows the old harbour wall.",
 				"Page 4 of the report lists the costs.",
+				"The new trams are powered by electricity from the city's solar farm.",
+				"## Powered by Rust\n\nThe tool is written in Rust and compiles to a single binary.",
+				"Powered by the Sun",
+				"Watch the video at 10:30 tonight.",
+				"Video 3",
+				"The harbour wall was finished in March.\n\n2019",
+				"Top scorers\n\n14\n\nSmith scored twice in the second half, and the home side held on.",
 			},
 			Extract: extractSiteChrome,
 		},
@@ -1448,7 +1461,7 @@ func stampZone(w string) bool {
 // residue.nav-menu's). A Markdown heading is a title the writer chose ("#
 // Help" atop a help page), not a scraped link.
 func chromeEdge(d *Document, i int, key string) bool {
-	if !edgeLabels[key] || strings.HasPrefix(resTrim(d.Lines[i].Text), "#") {
+	if !edgeLabels[key] && !edgeCounter(key) || strings.HasPrefix(resTrim(d.Lines[i].Text), "#") {
 		return false
 	}
 	prev, next := resPrevNonBlank(d, i), resNextNonBlank(d, i)
@@ -1461,6 +1474,67 @@ func chromeEdge(d *Document, i int, key string) bool {
 		return resProse(d.Lines[prev].Text)
 	}
 	return false
+}
+
+// edgeCounter: a number of one to three digits alone, a like, comment or
+// share counter (or a page number) scraped with the page's edge. Not a
+// year: "2019" under an essay dates it.
+func edgeCounter(key string) bool {
+	if len(key) == 0 || len(key) > 3 {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		if !isDigit(key[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// chromePoweredBy: a footer's credit to the software behind the page
+// ("Powered by Blogger", "blog comments powered by Disqus"): a short line
+// that is no sentence and ends in the name, capitalised. "Powered by the
+// Sun" and a Markdown heading ("## Powered by Rust") are titles.
+func chromePoweredBy(raw, key string) bool {
+	if !strings.Contains(key, "powered by ") || strings.HasPrefix(resTrim(raw), "#") || endsSentence(raw) {
+		return false
+	}
+	f := strings.Fields(raw)
+	if len(f) > 6 {
+		return false
+	}
+	for j := 1; j+1 < len(f); j++ {
+		if strings.EqualFold(f[j-1], "powered") && strings.EqualFold(f[j], "by") {
+			name := f[j+1:]
+			r, _ := utf8.DecodeRuneInString(name[0])
+			return len(name) <= 2 && unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// videoLabels name a video player's link, which shows the video's length
+// after it ("Watch video 02:17").
+var videoLabels = map[string]bool{"video": true, "watch video": true, "play video": true, "watch": true, "watch now": true, "duration": true}
+
+// chromeVideo: a video label and its length, "Watch video 02:17", "Video
+// 1:45".
+func chromeVideo(key string) bool {
+	f := strings.Fields(key)
+	if len(f) < 2 || len(f) > 3 {
+		return false
+	}
+	d := f[len(f)-1]
+	c := strings.IndexByte(d, ':')
+	if c < 1 || c > 2 || len(d)-c-1 != 2 {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		if i != c && !isDigit(d[i]) {
+			return false
+		}
+	}
+	return videoLabels[strings.TrimSuffix(strings.Join(f[:len(f)-1], " "), ":")]
 }
 
 // chromeCrumb: a breadcrumb's first step left on a line of its own ("Home »").
@@ -1479,7 +1553,7 @@ func extractSiteChrome(d *Document) Result {
 			return unicode.IsUpper(r)
 		}
 		if chromeLabels[key] || chromeAgo(key) || chromeStamp(key) || chromeCrumb(d.Lines[i].Text, key) || chromeEdge(d, i, key) ||
-			chromeReadTime(key) || chromeLegal(d.Lines[i].Text, key) ||
+			chromeReadTime(key) || chromeLegal(d.Lines[i].Text, key) || chromePoweredBy(d.Lines[i].Text, key) || chromeVideo(key) ||
 			ctaLabels[key] && !strings.HasPrefix(resTrim(d.Lines[i].Text), "#") {
 			return true
 		}
