@@ -275,10 +275,11 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 		p := pairs[i]
 		a := m.Explain(features.NewDocumentString(p.clean))
 		b := m.Explain(features.NewDocumentString(p.residue))
-		// built from a page, either copy may be too short or in a language
-		// the model does not know: no score to compare then
+		// either copy may be too short or in a language the model does
+		// not know: `chaff score` gives it no score, so there is none to
+		// compare (the model's number on a Korean page means nothing)
 		out[i] = outcome{win: b.Score > a.Score, diff: b.Score - a.Score,
-			scored: k == 0 || !unscored(a.Verdict) && !unscored(b.Verdict)}
+			scored: !unscored(a.Verdict) && !unscored(b.Verdict)}
 	})
 	n, total := 0, 0
 	var diffs []float64
@@ -293,11 +294,12 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 		}
 	}
 	if total == 0 {
-		return cli.Exit(fmt.Sprintf("chaff eval --pairs --page-lines: none of the %d pairs has both copies scored (too short, or a language the model does not know)", len(pairs)), 2)
+		return cli.Exit(fmt.Sprintf("chaff eval --pairs: none of the %d pairs has both copies scored (too short, or a language the model does not know)", len(pairs)), 2)
 	}
 	sort.Float64s(diffs)
 	res := map[string]any{"pairs": total, "residue_outscores_clean": n, "share": math.Round(1e4*float64(n)/float64(total)) / 1e4, "median_score_gain": math.Round(10*diffs[len(diffs)/2]) / 10}
 	what := "page pairs"
+	res["left_out"] = map[string]int{"not_scored": len(pairs) - total}
 	if k > 0 {
 		res["page_lines"] = k
 		res["left_out"] = map[string]int{"no_html": noHTML, "no_main_text": noMain, "not_scored": len(pairs) - total}
@@ -308,9 +310,12 @@ func evalPairs(c *cli.Context, m *model.Model) error {
 	}
 	fmt.Fprintf(c.App.Writer, "%d %s: the residue copy outscores its clean article in %d (%.1f%%); median score gain %.1f\n",
 		total, what, n, 100*float64(n)/float64(total), diffs[len(diffs)/2])
-	if k > 0 {
+	switch {
+	case k > 0:
 		fmt.Fprintf(c.App.Writer, "left out: %d pages without an html field, %d without a main text or lines around it, %d pairs too short or in a language the model does not know\n",
 			noHTML, noMain, len(pairs)-total)
+	case len(pairs) > total:
+		fmt.Fprintf(c.App.Writer, "left out: %d pairs too short or in a language the model does not know (no score to compare)\n", len(pairs)-total)
 	}
 	return nil
 }

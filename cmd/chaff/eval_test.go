@@ -203,3 +203,25 @@ func TestEvalBaseline(t *testing.T) {
 		}
 	}
 }
+
+// A whole-page pair counts only when both copies get a score: a page in a
+// language the model does not know has none (`chaff score` prints null).
+func TestEvalPagePairsLeaveOutUnscored(t *testing.T) {
+	en := "The council met on Tuesday to discuss the new budget for the coming year, and several members raised concerns about spending on roads and schools. The mayor said the vote would take place next month after further consultation with residents, and officials expect a long debate about the parks. Several residents spoke at the meeting, and most of them asked for the roads to be repaired before the winter."
+	fr := "Le conseil municipal s'est réuni mardi pour discuter du nouveau budget de l'année prochaine, et plusieurs membres ont exprimé leurs inquiétudes au sujet des dépenses pour les routes et les écoles. Le maire a déclaré que le vote aurait lieu le mois prochain après une nouvelle consultation des habitants."
+	rec := func(group, class, text string) string {
+		b, _ := json.Marshal(map[string]any{"group": group, "class": class, "text": text})
+		return string(b) + "\n"
+	}
+	p := filepath.Join(t.TempDir(), "pages.jsonl")
+	data := rec("en", "clean", en) + rec("en", "residue", "Home\nNews\nSport\n\n"+en+"\n\n0 Comments\nLeave a Reply") +
+		rec("fr", "clean", fr) + rec("fr", "residue", "Accueil\n\n"+fr+"\n\nPartager")
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := chaff(t, nil, "eval", "--pairs", "--all-pages", p)
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "1 page pairs: the residue copy outscores its clean article in 1 (100.0%)") ||
+		!strings.Contains(r.stdout, "left out: 1 pairs too short or in a language the model does not know") {
+		t.Errorf("%v", r)
+	}
+}
