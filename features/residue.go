@@ -313,6 +313,7 @@ func init() {
 				"Video 3",
 				"The harbour wall was finished in March.\n\n2019",
 				"Top scorers\n\n14\n\nSmith scored twice in the second half, and the home side held on.",
+				"12\n\nThe ferry left before dawn, and nobody on the quay waved it off.",
 			},
 			Extract: extractSiteChrome,
 		},
@@ -1465,6 +1466,11 @@ func chromeEdge(d *Document, i int, key string) bool {
 		return false
 	}
 	prev, next := resPrevNonBlank(d, i), resNextNonBlank(d, i)
+	// above the text a number may be a chapter's ("1", "22"); only a
+	// counter's "0" is never one
+	if prev < 0 && !edgeLabels[key] && key != "0" {
+		return false
+	}
 	switch {
 	case prev < 0 && next < 0:
 		return true
@@ -1477,8 +1483,9 @@ func chromeEdge(d *Document, i int, key string) bool {
 }
 
 // edgeCounter: a number of one to three digits alone, a like, comment or
-// share counter (or a page number) scraped with the page's edge. Not a
-// year: "2019" under an essay dates it.
+// share counter (or a page number) scraped with the page's edge (above the
+// text, only "0": see chromeEdge). Not a year: "2019" under an essay dates
+// it.
 func edgeCounter(key string) bool {
 	if len(key) == 0 || len(key) > 3 {
 		return false
