@@ -309,6 +309,7 @@ func init() {
 				"The new trams are powered by electricity from the city's solar farm.",
 				"## Powered by Rust\n\nThe tool is written in Rust and compiles to a single binary.",
 				"Powered by the Sun",
+				"The phone is light and quick.\n\nPowered by Snapdragon\n\nIts screen is bright enough for a sunny day.\n\nThe battery lasts two days.\n\nThe camera struggles at night.\n\nThe speakers are loud.\n\nThe price is fair for what it does.",
 				"Watch the video at 10:30 tonight.",
 				"Video 3",
 				"The harbour wall was finished in March.\n\n2019",
@@ -1500,8 +1501,10 @@ func edgeCounter(key string) bool {
 
 // chromePoweredBy: a footer's credit to the software behind the page
 // ("Powered by Blogger", "blog comments powered by Disqus"): a short line
-// that is no sentence and ends in the name, capitalised. "Powered by the
-// Sun" and a Markdown heading ("## Powered by Rust") are titles.
+// that is no sentence and ends in the name, capitalised, among the last
+// five (a review's spec list may say "Powered by Snapdragon" higher up).
+// "Powered by the Sun" and a Markdown heading ("## Powered by Rust") are
+// titles.
 func chromePoweredBy(raw, key string) bool {
 	if !strings.Contains(key, "powered by ") || strings.HasPrefix(resTrim(raw), "#") || endsSentence(raw) {
 		return false
@@ -1560,7 +1563,7 @@ func extractSiteChrome(d *Document) Result {
 			return unicode.IsUpper(r)
 		}
 		if chromeLabels[key] || chromeAgo(key) || chromeStamp(key) || chromeCrumb(d.Lines[i].Text, key) || chromeEdge(d, i, key) ||
-			chromeReadTime(key) || chromeLegal(d.Lines[i].Text, key) || chromePoweredBy(d.Lines[i].Text, key) || chromeVideo(key) ||
+			chromeReadTime(key) || chromeLegal(d.Lines[i].Text, key) || chromePoweredBy(d.Lines[i].Text, key) && resNearEnd(d, i, 5) || chromeVideo(key) ||
 			ctaLabels[key] && !strings.HasPrefix(resTrim(d.Lines[i].Text), "#") {
 			return true
 		}
