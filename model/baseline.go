@@ -36,15 +36,18 @@ type BaselineOptions struct {
 	// from how each source was assembled, cannot decide.
 	Raw bool
 	// C is the inverse of the penalty, as scikit-learn counts it (the loss
-	// summed over texts plus |w|²/2C); 0 means 10.
+	// summed over texts plus |w|²/2C); 0 means DefaultBaselineC.
 	C float64
 }
+
+// DefaultBaselineC is the baseline's C unless one is given.
+const DefaultBaselineC = 10
 
 // FitBaseline fits a baseline on texts, machine[i] telling whether texts[i]
 // was machine-written.
 func FitBaseline(texts []string, machine []bool, o BaselineOptions) *Baseline {
 	if o.C == 0 {
-		o.C = 10
+		o.C = DefaultBaselineC
 	}
 	b := &Baseline{opts: o, vocab: map[string]int32{}}
 	var df []int
@@ -85,7 +88,7 @@ func (b *Baseline) Probability(text string) float64 {
 	for j, id := range s.IDs {
 		z += b.w[id] * float64(s.Vals[j])
 	}
-	return 1 / (1 + math.Exp(-z))
+	return sigmoid(z)
 }
 
 // vector is the TF-IDF row of a text's n-gram counts, L2-normalised; n-grams

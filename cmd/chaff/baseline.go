@@ -65,6 +65,6 @@ func evalBaseline(c *cli.Context, m *model.Model) error {
 	}
 	all := rows[0].Metrics
 	fmt.Fprintf(c.App.Writer, "baseline: TF-IDF of %s, logistic regression (C %g), fitted on %d texts (%s); left out, as the model leaves them: %d documents under %d words, %d in a language it does not know\n",
-		map[bool]string{false: "word 1-3-grams", true: "character 1-4-grams"}[o.Chars], 10.0, len(train), view, all.TooShort, m.Limits.MinWords, all.Unsupported)
+		map[bool]string{false: "word 1-3-grams", true: "character 1-4-grams"}[o.Chars], float64(model.DefaultBaselineC), len(train), view, all.TooShort, m.Limits.MinWords, all.Unsupported)
 	return nil
 }
