@@ -165,7 +165,7 @@ func init() {
 			ID:          "residue.subscribe",
 			Suspect:     true,
 			Category:    Residue,
-			Description: "newsletter and subscribe boxes: \"Subscribe to our newsletter\", \"Enter your email address\", \"Sign up\"",
+			Description: "newsletter and subscribe boxes: \"Subscribe to our newsletter\", \"Enter your email address\", \"Sign up\"; a news app's promotion: \"Download the Harbour News app\"",
 			Fires: []string{
 				"Subscribe",
 				"Subscribe to our newsletter",
@@ -185,6 +185,11 @@ func init() {
 				"To read the full story",
 				"The bridge reopens next month.\n\nDH Newsletter",
 				"You have been successfully subscribed!",
+				"Sign Up for       News Updates",
+				"The ferry will run every hour from May.\n\nGet the latest news straight to your phone with the Harbour Post app.",
+				"CLICK HERE TO GET THE HARBOUR NEWS APP",
+				"Download the Harbour Times app for full coverage of the storm",
+				"Get the app",
 			},
 			Quiet: []string{
 				"Subscribers to the newsletter complained that it arrived late.",
@@ -198,6 +203,10 @@ func init() {
 				"To read the full story of the expedition, he said, you need the diaries.",
 				"The Morning Newsletter is read by 40,000 people.",
 				"Her first newsletter",
+				"Download the app, open it and scan the code on the poster.",
+				"Download the council's app for the latest news on bin collections, the leader said.",
+				"Residents can sign up for news updates on the council's website.",
+				"Get the latest version of the app before the update on Friday.",
 			},
 			Extract: extractSubscribe,
 		},
@@ -228,7 +237,7 @@ func init() {
 			ID:          "residue.site-chrome",
 			Suspect:     true,
 			Category:    Residue,
-			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines, \"Text size\", a feed's \"1 min ago\", a breadcrumb's \"Home »\", a wiki's \"This page was last edited on ...\", a pager's \"Page 1 of 3\", a date stamp with its time of day (\"19 Nov 2019 05:44 GMT\"), a lone \"Home\", \"Search\" or counter as the first or last line, a reading time (\"1 Min Read\"), a site's legal links (\"Intel Terms of Use\"), a credit such as \"Powered by Blogger\", a video's label and length (\"Watch video 02:17\")",
+			Description: "a page's header and footer links and notices: \"Skip to content\", \"Privacy Policy\", \"Terms of Use\", \"Back to top\", \"Next post\", copyright lines, \"Text size\", a feed's \"1 min ago\", a breadcrumb's \"Home »\", a wiki's \"This page was last edited on ...\", a pager's \"Page 1 of 3\", a date stamp with its time of day (\"19 Nov 2019 05:44 GMT\"), a lone \"Home\", \"Search\" or counter as the first or last line, a reading time (\"1 Min Read\"), a site's legal links (\"Intel Terms of Use\"), a credit such as \"Powered by Blogger\", a video's label and length (\"Watch video 02:17\"), a widget still loading (\"Loading comments...\")",
 			Fires: []string{
 				"Skip to main content",
 				"Privacy Policy",
@@ -270,6 +279,10 @@ func init() {
 				"blog comments powered by Disqus",
 				"Watch video 02:17",
 				"Video 1:45",
+				"Retrieved from \"        https://en.wikipedia.org/w/index.php?title=Bridge&oldid=1   \"",
+				"Loading comments...",
+				"Loading ...",
+				"LOADING                ERROR LOADING",
 				"The harbour wall was finished in March, months late and over budget.\n\n14",
 				"0\n\nThe harbour wall was finished in March, months late and over budget.",
 			},
@@ -312,6 +325,8 @@ func init() {
 				"The phone is light and quick.\n\nPowered by Snapdragon\n\nIts screen is bright enough for a sunny day.\n\nThe battery lasts two days.\n\nThe camera struggles at night.\n\nThe speakers are loud.\n\nThe price is fair for what it does.",
 				"Watch the video at 10:30 tonight.",
 				"Video 3",
+				"## Loading\n\nPut the plates on the lower rack and the glasses on the upper one.",
+				"Loading",
 				"The harbour wall was finished in March.\n\n2019",
 				"Top scorers\n\n14\n\nSmith scored twice in the second half, and the home side held on.",
 				"12\n\nThe ferry left before dawn, and nobody on the quay waved it off.",
@@ -322,7 +337,7 @@ func init() {
 			ID:          "residue.advertisement",
 			Suspect:     true,
 			Category:    Residue,
-			Description: "advertisement slots: \"Advertisement\", \"Story continues below advertisement\", \"Sponsored content\"",
+			Description: "advertisement slots: \"Advertisement\", \"Story continues below advertisement\", \"Sponsored content\"; a shop's affiliate notice: \"We may earn a commission ...\", \"This post contains affiliate links\"",
 			Fires: []string{
 				"Advertisement",
 				"ADVERTISEMENT",
@@ -333,6 +348,12 @@ func init() {
 				"Ad",
 				"Promoted Links by Taboola",
 				"is sponsored by",
+				"The kettle boils a litre in two minutes and costs £30.\n\nIf you buy something through one of these links, we may earn an affiliate commission.",
+				"Some posts on this site may contain affiliate links.",
+				"The Harbour Post may receive a commission",
+				"This article contains references to products from our advertisers. We may receive compensation when you click on links to those products.",
+				"As an Amazon Associate I earn from qualifying purchases.",
+				"FTC: We use income earning auto affiliate links.",
 			},
 			Quiet: []string{
 				"The advertisement ran in three newspapers last week.",
@@ -340,6 +361,11 @@ func init() {
 				"Sponsored content is growing fast, an industry report said.",
 				"Ad revenue fell by 12% in the second quarter.",
 				"The story continues below the surface, the diver said.",
+				"Bloggers who use affiliate links must say so, the regulator said.",
+				"Affiliate links now pay for much of the web's product reviews, a study of 500 sites found.",
+				"\"We may earn a commission on some links,\" the notice at the foot of the page reads.",
+				"The agent will earn a commission of 3% on the sale of the house.",
+				"Many of the sites earn a commission when readers buy, but few say so.",
 			},
 			Extract: extractAdvertisement,
 		},
@@ -1071,13 +1097,46 @@ var subscribeLabels = resSet(
 
 var subscribeVerbs = []string{"get ", "sign up", "subscribe", "receive ", "enter ", "join ", "stay ", "want ", "never miss", "to receive ", "click here to ", "click to "}
 
-var subscribeObjects = []string{"newsletter", "your inbox", "our mailing list", "your email", "e-mails", "emails", "email updates", "subscription"}
+var subscribeObjects = []string{"newsletter", "your inbox", "our mailing list", "your email", "e-mails", "emails", "email updates", "subscription", "news updates", "news alerts"}
+
+// appVerbs open a news app's promotion; appNews are what it promises.
+var (
+	appVerbs = []string{"get ", "download ", "install ", "click here to get ", "click here to download ", "tap here to get "}
+	appNews  = []string{"news", "headlines", "coverage", "stories", "updates", "breaking", "full story"}
+)
+
+// appPromo: a line that tells the reader to get a site's app for its news,
+// "Get the latest news straight to your phone with the Harbour Post app",
+// "Download the Harbour Times app for full coverage"; a how-to's "Download
+// the app, open it and ..." promises no news, and an attribution makes it
+// a report.
+func appPromo(key string) bool {
+	if key == "get the app" || key == "download the app" || key == "get our app" || key == "download our app" {
+		return true
+	}
+	if len(strings.Fields(key)) > 20 || !strings.Contains(" "+key+" ", " app ") {
+		return false
+	}
+	verb := false
+	for _, v := range appVerbs {
+		verb = verb || strings.HasPrefix(key, v)
+	}
+	if !verb || strings.Contains(key, ", the ") || strings.Contains(key, " said") {
+		return false
+	}
+	for _, w := range appNews {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // resLetters lets every short line through a filter, for labels that
 // start with a site's name ("DH Newsletter", "Intel Terms of Use").
 var resLetters = resSet(strings.Split("abcdefghijklmnopqrstuvwxyz", "")...)
 
-var subscribeFilter = newResFilter(200, []map[string]bool{subscribeLabels, resLetters}, subscribeVerbs...)
+var subscribeFilter = newResFilter(200, []map[string]bool{subscribeLabels, resLetters}, append(subscribeVerbs, appVerbs...)...)
 
 // newsletterTitle: a newsletter box's title, a short name ending in
 // "Newsletter" ("DH Newsletter", "The Morning Briefing Newsletter"), in
@@ -1107,7 +1166,7 @@ func resTitle(raw string, maxWords int, small map[string]bool) bool {
 
 func extractSubscribe(d *Document) Result {
 	return resScan(d, subscribeFilter, func(i int, key string) bool {
-		if subscribeLabels[key] || newsletterTitle(d.Lines[i].Text, key) {
+		if subscribeLabels[key] || newsletterTitle(d.Lines[i].Text, key) || appPromo(key) {
 			return true
 		}
 		if a, b, ok := strings.Cut(key, ". "); ok && subscribeLabels[a] && subscribeLabels[b] {
@@ -1199,6 +1258,7 @@ var chromeLabels = resSet(
 	"Search for", "Edit this page", "Powered by", "Report a correction", "Report a correction or typo",
 	"Report a typo", "Report an error", "Suggest a correction", "×", "✕",
 	"You are here", "Story saved", "Article saved", "Save story", "Save article", "Save for later",
+	"Loading comments", "Loading video", "Loading player", "Loading newsletters", "Error loading", "Loading error loading",
 	"Bookmark", "Bookmark this article", "Add to bookmarks",
 	"Copyright Infringement Notification", "Copyright Policy",
 	"DMCA", "DMCA Policy", "Legal Notice", "Legal Notices", "Cookie Policy", "Community Guidelines",
@@ -1570,6 +1630,12 @@ func extractSiteChrome(d *Document) Result {
 		if key == "top" && strings.ContainsAny(d.Lines[i].Text, resArrows) {
 			return true // a back-to-top link drawn as an arrow: "▲top", "Top ↑"
 		}
+		if key == "loading" {
+			// a widget still loading when the page was saved; without its
+			// dots the word may be a manual's heading
+			t := resTrim(d.Lines[i].Text)
+			return strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
+		}
 		words := len(strings.Fields(key))
 		switch {
 		case strings.HasPrefix(key, "skip to "):
@@ -1584,7 +1650,7 @@ func extractSiteChrome(d *Document) Result {
 			// "Portions of this content are ©1998–2015 by ..."
 			return words <= 25 && resHasYear(key)
 		}
-		if strings.HasPrefix(key, "this link is to an external site") || strings.HasPrefix(key, "retrieved from \"http") {
+		if strings.HasPrefix(key, "this link is to an external site") || strings.HasPrefix(key, "retrieved from \"http") || strings.HasPrefix(key, "retrieved from \" http") {
 			return words <= 20 // a news site's external-link notice; a wiki's source footer
 		}
 		if strings.HasPrefix(key, "this page was last edited") || strings.HasPrefix(key, "this page was last modified") {
@@ -1637,9 +1703,66 @@ var adLabels = resSet(
 var adFilter = newResFilter(resMaxLine, []map[string]bool{adLabels, resSet("(", "[")})
 
 func extractAdvertisement(d *Document) Result {
-	return resScan(d, adFilter, func(_ int, key string) bool {
+	r := resScan(d, adFilter, func(_ int, key string) bool {
 		return adLabels[strings.Trim(key, "()[] ")]
 	})
+	ms := affiliatePhrases.Find(d)
+	if len(ms) == 0 {
+		return r
+	}
+	lines := map[int]bool{}
+	for _, f := range r.Findings {
+		lines[f.Line] = true
+	}
+	for _, m := range ms {
+		f := d.LineFinding(d.Tokens[m.FirstToken].Line, 1)
+		if lines[f.Line] || !affiliateNotice(d, m) {
+			continue
+		}
+		lines[f.Line] = true
+		r.Findings = append(r.Findings, f)
+	}
+	leakSortFindings(r.Findings)
+	return resResult(r.Findings)
+}
+
+// affiliatePhrases are what a shop's disclosure says of the links around
+// it. A sentence holding one is a notice when the site speaks of itself
+// (affiliateNotice).
+var affiliatePhrases = NewPhraseSet([]string{
+	"affiliate link", "affiliate links", "affiliate commission", "affiliate commissions",
+	"may earn a commission", "may earn a small commission", "may earn commission", "may earn an affiliate commission",
+	"may receive a commission", "may receive a small commission", "may receive commission", "may receive compensation",
+	"may be compensated", "may get a commission", "may earn a share", "might earn a commission",
+	"we earn a commission", "we earn a small commission", "we receive a commission", "we receive a small commission",
+	"earn from qualifying purchases", "as an amazon associate",
+})
+
+// affiliateSelf are the words by which a notice names the site and its
+// links: "we", "this post", "our advertisers".
+var affiliateSelf = map[string]bool{
+	"we": true, "our": true, "us": true, "i": true, "my": true, "this": true, "these": true,
+	"site": true, "page": true, "post": true, "posts": true, "article": true, "story": true, "stories": true,
+}
+
+// affiliateNotice: m's sentence speaks of the site itself ("we", "this
+// post") or is a label of a dozen words ("The Harbour Post may receive a
+// commission"); a report of the practice ("..., the regulator said"; a
+// quotation) is news about it, not a notice.
+func affiliateNotice(d *Document, m PhraseMatch) bool {
+	start, end := sentenceOf(d, m.FirstToken)
+	words, self := 0, false
+	for k := start; k < end; k++ {
+		t := d.Tokens[k]
+		if t.Kind == Punct && strings.ContainsAny(t.Text, "\"“”«»") || attributionVerbs[t.Lower] || t.Lower == "according" {
+			return false
+		}
+		if t.Kind == Word {
+			words++
+			self = self || affiliateSelf[t.Lower]
+		}
+	}
+	return self || words <= 12
 }
 
 // ---- residue.source-link ----
