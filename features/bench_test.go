@@ -26,7 +26,7 @@ func exampleTexts(b testing.TB) (texts [][]byte, size int64) {
 // BenchmarkExtract measures the whole feature pass per stage: building the
 // Document (normalising, tokenising, splitting), the template lexicons
 // (phrases with the discriminative weights, and sentence shapes), and the
-// whole catalogue:
+// whole catalogue, without and with Release:
 //
 //	go test ./features -run '^$' -bench Extract -benchmem -cpu 1
 func BenchmarkExtract(b *testing.B) {
@@ -39,6 +39,8 @@ func BenchmarkExtract(b *testing.B) {
 		{"phrases", func(d *Document) { lexiconScores(d.Prose()) }},
 		{"shapes", func(d *Document) { shapeLexicon.NetPer100(d.Prose().ShapeWords()) }},
 		{"catalogue", func(d *Document) { Extract(d) }},
+		// as chaff score runs it: each document's buffers handed on to the next
+		{"catalogue-release", func(d *Document) { Extract(d); d.Release() }},
 	}
 	for _, s := range stages {
 		b.Run(s.name, func(b *testing.B) {

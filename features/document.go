@@ -310,12 +310,13 @@ func (d *Document) view(keep func(int, Line) bool, withHeadings bool) *Document 
 	// The view's tokens and stream words are a subset of d's, taken as
 	// they are: every token's Lower already points into d's stream, so
 	// nothing is lowered or joined again.
-	newIdx := make([]int, len(d.Tokens)+1)
-	p.Tokens = make([]Token, 0, len(d.Tokens))
-	p.streamIdx = make([]int32, 0, len(d.streamIdx))
-	p.streamWords = make([]string, 0, len(d.streamWords))
+	newIdx := intPool.get(len(d.Tokens) + 1)[:len(d.Tokens)+1]
+	defer intPool.put(newIdx)
+	p.Tokens = tokenPool.get(len(d.Tokens))
+	p.streamIdx = int32Pool.get(len(d.streamIdx))
+	p.streamWords = stringPool.get(len(d.streamWords))
 	p.parent = d
-	p.parentPos = make([]int32, 0, len(d.streamIdx))
+	p.parentPos = int32Pool.get(len(d.streamIdx))
 	j := 0 // d's stream position of the next stream token
 	for i, t := range d.Tokens {
 		newIdx[i] = len(p.Tokens)
@@ -617,9 +618,9 @@ func isWordRuneSlow(r rune) bool {
 // ("U.S", "3.5").
 func (d *Document) tokenise() {
 	buf := make([]byte, 0, len(d.Text)+len(d.Text)/8)
-	d.Tokens = make([]Token, 0, len(d.Text)/4+16) // room for a token every 4 bytes: English prose rarely needs more
-	d.streamIdx = make([]int32, 0, len(d.Text)/4+16)
-	d.streamOff = make([]int32, 0, len(d.Text)/4+16)
+	d.Tokens = tokenPool.get(len(d.Text)/4 + 16) // room for a token every 4 bytes: English prose rarely needs more
+	d.streamIdx = int32Pool.get(len(d.Text)/4 + 16)
+	d.streamOff = int32Pool.get(len(d.Text)/4 + 16)
 	for li, l := range d.Lines {
 		s := l.Text
 		for i := 0; i < len(s); {
@@ -714,7 +715,7 @@ func (d *Document) appendToken(buf []byte, t Token) []byte {
 // the Lower of every word that lowering changed, into it.
 func (d *Document) finishStream(buf []byte) {
 	d.stream = string(buf)
-	d.streamWords = make([]string, len(d.streamOff))
+	d.streamWords = stringPool.get(len(d.streamOff))[:len(d.streamOff)]
 	for w, off := range d.streamOff {
 		end := len(d.stream)
 		if w+1 < len(d.streamOff) {

@@ -184,7 +184,8 @@ func (x *ngramIndex) each(words []string, vocabIDs []int32, fn func(i, n, entry 
 	if len(x.nodes) <= 1 {
 		return
 	}
-	ids := make([]int32, len(words))
+	ids := int32Pool.get(len(words))[:len(words)]
+	defer int32Pool.put(ids)
 	if byID := x.local(); byID != nil && vocabIDs != nil {
 		for i, g := range vocabIDs {
 			ids[i] = byID[g]

@@ -46,8 +46,8 @@ func (d *Document) shapeStream() {
 	}
 	_, flags := vocab()
 	ids := d.wordIDs()
-	d.shapeWords = make([]string, len(d.streamWords))
-	d.shapeIDs = make([]int32, len(d.streamWords))
+	d.shapeWords = stringPool.get(len(d.streamWords))[:len(d.streamWords)]
+	d.shapeIDs = int32Pool.get(len(d.streamWords))[:len(d.streamWords)]
 	sentenceStart := true
 	for i, w := range d.streamWords {
 		t := &d.Tokens[d.streamIdx[i]]

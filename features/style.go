@@ -378,8 +378,10 @@ func styleMATTR(d *Document) Result {
 	// open-addressing table, which is several times faster than a map
 	// here); counts[id] is the type's count in the window, ring the ids of
 	// the words in it.
-	ids := newNgramTable(d.WordCount)
-	counts := make([]int32, 0, d.WordCount/4)
+	ids := mattrTables.get(d.WordCount)
+	defer mattrTables.put(ids)
+	counts := int32Pool.get(d.WordCount / 4)
+	defer func() { int32Pool.put(counts) }()
 	var ring [styleMATTRWindow]int32
 	n, types, total, windows := 0, 0, 0, 0
 	for i := range d.Tokens {

@@ -143,12 +143,13 @@ func (lx *Lexicon) scan(d *Document) []lexCand {
 func (lx *Lexicon) scanSplit(d *Document, split int) (cands []lexCand, rest float64) {
 	// about one match a token in news prose: one allocation, not a run of
 	// doublings
-	cands = make([]lexCand, 0, len(d.streamWords))
+	cands = candPool.get(len(d.streamWords))
 	// and, when there is a split, about as many of the discriminative
 	// lexicon's (0.94 a token in the example articles)
 	var tail []int32
 	if split < len(lx.Entries) {
-		tail = make([]int32, 0, len(d.streamWords))
+		tail = int32Pool.get(len(d.streamWords))
+		defer func() { int32Pool.put(tail) }()
 	}
 	lx.index.each(d.streamWords, d.wordIDs(), func(i, n, entry int) {
 		if entry >= split {
@@ -298,6 +299,7 @@ func lexiconScores(d *Document) lexScores {
 	if d.lex == nil {
 		phrases, sum := templateLexicon.scanSplit(d, phraseEntries)
 		m, h := templateLexicon.scores(d, phrases)
+		candPool.put(phrases)
 		r := Result{Value: sum}
 		if d.house != nil {
 			hm, hh := d.house.Scores(d)

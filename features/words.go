@@ -71,7 +71,7 @@ func (d *Document) wordIDs() []int32 {
 	if d.streamIDs != nil || len(d.streamWords) == 0 {
 		return d.streamIDs
 	}
-	ids := make([]int32, len(d.streamWords))
+	ids := int32Pool.get(len(d.streamWords))[:len(d.streamWords)]
 	if d.parent != nil {
 		from := d.parent.wordIDs()
 		for i, p := range d.parentPos {

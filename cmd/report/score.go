@@ -20,5 +20,6 @@ func Score(m *model.Model, it input.Item, lang string) Record {
 		doc.ForceLanguage(lang)
 	}
 	rec.Explanation = m.Explain(doc)
+	doc.Release() // the record holds only strings of the text
 	return rec
 }
