@@ -185,6 +185,7 @@ func init() {
 				"To read the full story",
 				"The bridge reopens next month.\n\nDH Newsletter",
 				"You have been successfully subscribed!",
+				"Invalid Email",
 				"Sign Up for       News Updates",
 				"The ferry will run every hour from May.\n\nGet the latest news straight to your phone with the Harbour Post app.",
 				"CLICK HERE TO GET THE HARBOUR NEWS APP",
@@ -203,6 +204,7 @@ func init() {
 				"To read the full story of the expedition, he said, you need the diaries.",
 				"The Morning Newsletter is read by 40,000 people.",
 				"Her first newsletter",
+				"Invalid email addresses cost the council £2,000 in returned letters.",
 				"Download the app, open it and scan the code on the poster.",
 				"Download the council's app for the latest news on bin collections, the leader said.",
 				"Residents can sign up for news updates on the council's website.",
@@ -263,6 +265,8 @@ func init() {
 				"This page was last edited on 3 May 2021, at 10:12.",
 				"Last edited by harbourfan; 05-03-2019 at 10:12 AM.",
 				"Page 1 of 3",
+				"Pages: 1 2 3 Next",
+				"Article Pages:    1    2    3",
 				"Home\n\nThe council met on Tuesday to set the budget for the coming year.",
 				"The council met on Tuesday to set the budget for the coming year.\n\nSearch",
 				"19 Nov 2019 05:44 GMT",
@@ -319,6 +323,8 @@ func init() {
 				"This page was last edited by the mayor's office before the vote, the records show.",
 				"Last edited by hand, the map still shows the old harbour wall.",
 				"Page 4 of the report lists the costs.",
+				"Pages: 12 and 14 of the report",
+				"Page: 3",
 				"The new trams are powered by electricity from the city's solar farm.",
 				"## Powered by Rust\n\nThe tool is written in Rust and compiles to a single binary.",
 				"Powered by the Sun",
@@ -406,6 +412,8 @@ func init() {
 				"Topics: climate, energy, farming",
 				"Tagged: travel, Portugal",
 				"Tags      Budget      Council      Harbour",
+				"This article tagged under:",
+				"Tagged under: Politics, Budget",
 			},
 			Quiet: []string{
 				"Tags on the luggage showed it had come from Lisbon.",
@@ -414,6 +422,7 @@ func init() {
 				"The categories of spending were set by parliament.",
 				"Tags  are sold at the market for two pounds each.",
 				"Labels  to  apply to the resources in use by the cluster, as key and value pairs",
+				"Tagged under a false name, the parcel reached the wrong town.",
 			},
 			Extract: extractTagList,
 		},
@@ -1093,6 +1102,8 @@ var subscribeLabels = resSet(
 	"Read the full story", "To continue reading", "Subscribe to read", "Subscribe to continue reading",
 	"Subscribe to read the full story", "You have been successfully subscribed", "You have successfully subscribed",
 	"Successfully subscribed", "Thanks for signing up", "Thank you for signing up",
+	"Invalid email", "Invalid email address", "Please enter a valid email address", "Please enter a valid email",
+	"Enter a valid email address",
 )
 
 var subscribeVerbs = []string{"get ", "sign up", "subscribe", "receive ", "enter ", "join ", "stay ", "want ", "never miss", "to receive ", "click here to ", "click to "}
@@ -1662,6 +1673,9 @@ func extractSiteChrome(d *Document) Result {
 		if f := strings.Fields(key); len(f) == 4 && f[0] == "page" && f[2] == "of" && resCount(f[1]) && resCount(f[3]) {
 			return true // a pager's "Page 1 of 3"
 		}
+		if chromePages(key) {
+			return true
+		}
 		for _, p := range []string{"previous post:", "next post:", "previous article:", "next article:"} {
 			if strings.HasPrefix(key, p) {
 				return words <= 20
@@ -1669,6 +1683,27 @@ func extractSiteChrome(d *Document) Result {
 		}
 		return false
 	})
+}
+
+// chromePages: a pager's list of pages after its label, "Pages: 1 2 3
+// Next", "Article Pages: 1 2 3"; at least two numbers, and nothing else
+// but the pager's arrows and words.
+func chromePages(key string) bool {
+	label, rest, ok := strings.Cut(key, ":")
+	if !ok || label != "pages" && label != "page" && label != "article pages" {
+		return false
+	}
+	numbers := 0
+	for _, w := range strings.Fields(rest) {
+		switch {
+		case resCount(w) && !strings.ContainsAny(w, ",.k"):
+			numbers++
+		case pagerWords[w], w == "»", w == "«", w == "…", w == "...", w == "›", w == "‹", w == "last", w == "first":
+		default:
+			return false
+		}
+	}
+	return numbers >= 2
 }
 
 // resHasYear reports whether s holds a year from 1900 to 2099 as a word.
@@ -1842,10 +1877,11 @@ func extractSourceLink(d *Document) Result {
 // ---- residue.tag-list ----
 
 var tagLabels = resSet("Tags", "Tag", "Filed under", "Categories", "Category", "Topics", "Tagged",
-	"Tagged with", "Labels", "Posted in", "Related tags", "Article tags", "Tags for this article")
+	"Tagged with", "Labels", "Posted in", "Related tags", "Article tags", "Tags for this article",
+	"Tagged under", "Tagged in", "This article tagged under", "This article is tagged under")
 
 var tagPrefixes = []string{"tags", "tag", "filed under", "categories", "category", "topics", "tagged",
-	"tagged with", "labels", "posted in", "related tags"}
+	"tagged with", "tagged under", "tagged in", "labels", "posted in", "related tags"}
 
 var tagFilter = newResFilter(250, []map[string]bool{tagLabels}, tagPrefixes...)
 
