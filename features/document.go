@@ -34,9 +34,13 @@ const (
 type Token struct {
 	Span
 	Text  string
-	Lower string // ASCII-lowercased Text; numbers fold to "#"
+	Lower string // ASCII-lowercased Text; numbers fold to "#"; a disguised word undisguised
 	Kind  TokenKind
-	Line  int // index into Document.Lines
+	// Disguised marks a word written to slip past filters: an invisible
+	// character inside it, or a lookalike letter of another alphabet
+	// among Latin ones (see undisguise). Lower holds the word as read.
+	Disguised bool
+	Line      int // index into Document.Lines
 }
 
 // Sentence covers tokens [FirstToken, EndToken).
@@ -628,7 +632,7 @@ func (d *Document) tokenise() {
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(s[i:])
 			}
-			if isSpaceRune(r) {
+			if isSpaceRune(r) || isInvisible(r) {
 				i += n
 				continue
 			}
@@ -638,16 +642,25 @@ func (d *Document) tokenise() {
 				continue
 			}
 			j := i + n
-			seg := 1 // characters since the last dot
+			seg := 1                   // characters since the last dot
+			wide := r >= utf8.RuneSelf // a character outside ASCII: maybe a lookalike
 			for j < len(s) {
 				r2, n2 := rune(s[j]), 1
 				if r2 >= utf8.RuneSelf {
 					r2, n2 = utf8.DecodeRuneInString(s[j:])
+					wide = true
 				}
 				if isWordRune(r2) {
 					j += n2
 					seg++
 					continue
+				}
+				if isInvisible(r2) && j+n2 < len(s) {
+					// "exa\u200bmple": one word with a character hidden in it
+					if next, _ := utf8.DecodeRuneInString(s[j+n2:]); isWordRune(next) {
+						j += n2
+						continue
+					}
 				}
 				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' {
 					next, _ := utf8.DecodeRuneInString(s[j+n2:])
@@ -664,7 +677,11 @@ func (d *Document) tokenise() {
 			if c := word[0]; c >= '0' && c <= '9' || c >= utf8.RuneSelf && unicode.IsDigit(r) {
 				kind = Number
 			}
-			buf = d.appendToken(buf, Token{Span: Span{l.Start + i, l.Start + j}, Text: word, Kind: kind, Line: li})
+			t := Token{Span: Span{l.Start + i, l.Start + j}, Text: word, Kind: kind, Line: li}
+			if wide {
+				t.Lower, t.Disguised = undisguise(word)
+			}
+			buf = d.appendToken(buf, t)
 			i = j
 		}
 	}

@@ -65,7 +65,7 @@ type Feature struct {
 	Hard bool
 	// Suspect marks evidence of a low-quality page that makes a document at
 	// least suspect (page-template residue a person's article does not
-	// carry), but never flagged on its own.
+	// carry, words disguised against filters), but never flagged on its own.
 	Suspect bool
 	// AnyLanguage marks rules that read no language (markup, citation
 	// markers, template identifiers, digits): they still report on text in

@@ -8,7 +8,8 @@ import (
 )
 
 // SEO features: keyword stuffing, a title's keywords repeated through the
-// body, keyword-list lines and duplicated text.
+// body, keyword-list lines, duplicated text, and words disguised against
+// filters.
 
 func init() {
 	register(
@@ -82,7 +83,49 @@ func init() {
 			},
 			Extract: seoDuplicateText,
 		},
+		&Feature{
+			ID:          "seo.disguised-words",
+			Category:    SEO,
+			Suspect:     true,
+			Description: "words disguised against filters and detectors: an invisible character inside a word (a zero-width space, U+200B), a lookalike letter of another alphabet among Latin ones (\"pаyment\" with a Cyrillic а), fullwidth letters; three or more make a text at least suspect",
+			Fires: []string{
+				"The ｃｏｕｎｃｉｌ ａｐｐｒｏｖｅｄ the ｂｕｄｇｅｔ on Tuesday.",
+				"The council approved the bud\u200bget on Tues\u200bday after a long de\u200bbate.",
+				"Тhе соuncil аpproved the budget on Tuesday after a long debate.", // Cyrillic Т, е, о, а
+			},
+			Quiet: []string{
+				"The council approved the budget on Tuesday after a long debate.",
+				"The word is Москва in Russian and Αθήνα is Athens in Greek.",
+				"The long-awaited re\u00adnovation of the ex\u00adhibition hall began on Tuesday.", // soft hyphens: hyphenation hints
+				"Тhе council approved the budget on Tuesday.",                                      // two slips of a bilingual keyboard
+				"The emoji 👩\u200d💻 stands for a woman at a laptop.",
+			},
+			Extract: seoDisguisedWords,
+		},
 	)
+}
+
+// seoDisguisedMin is how many disguised words make a text suspect: a
+// bilingual writer's keyboard may slip a Cyrillic letter into a word or
+// two; an obfuscating tool disguises dozens.
+const seoDisguisedMin = 3
+
+// seoDisguisedWords reports the words the tokeniser found disguised (see
+// undisguise), the first 20 of them as findings.
+func seoDisguisedWords(d *Document) Result {
+	var fs []Finding
+	n := 0
+	for i := range d.Tokens {
+		if t := &d.Tokens[i]; t.Disguised {
+			if n++; len(fs) < 20 {
+				fs = append(fs, d.Finding(t.Span, 1))
+			}
+		}
+	}
+	if n < seoDisguisedMin {
+		return Result{}
+	}
+	return Result{Value: math.Log1p(float64(n)), Findings: fs}
 }
 
 // Findings of the two rate features come only with a value above these, so

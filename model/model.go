@@ -313,8 +313,9 @@ func (m *Model) Probability(x float64) float64 {
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 func logit(p float64) float64   { return math.Log(p / (1 - p)) }
 
-// residueFloor is the least score of a document carrying page residue:
-// lines residue lines of kinds different kinds. It is the suspect threshold
+// suspectFloor is the least score of a document carrying suspect evidence
+// (page residue, disguised words): lines findings of kinds different rules.
+// It is the suspect threshold
 // for one line, rising towards (never reaching) the flagged threshold with
 // every further line, and thrice as fast with every further kind, so that
 // residue alone never accuses anyone and more residue always ranks higher:
@@ -322,7 +323,7 @@ func logit(p float64) float64   { return math.Log(p / (1 - p)) }
 // even when both carry the same kinds (counting kinds alone, a real
 // article with a menu above it tied with its copy with a menu above and
 // below).
-func (m *Model) residueFloor(kinds, lines int) float64 {
+func (m *Model) suspectFloor(kinds, lines int) float64 {
 	s, f := m.Thresholds.Suspect, m.Thresholds.Flagged
 	amount := float64(3*(kinds-1) + lines - kinds)
 	floor := s + 0.9*(f-s)*(1-math.Pow(0.85, amount))
@@ -503,14 +504,19 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	// Hard evidence: each firing hard feature is an independent witness
 	// worth hardProbability; they combine with the model like odds do.
 	hardLogit := logit(hardProbability)
-	residueRules, residueLines := 0, 0
+	// Suspect evidence (page residue, disguised words) raises the score
+	// to a floor; suspectLines counts its findings by category.
+	suspectRules, suspectFindings := 0, 0
 	suspectRule := map[string]bool{}
+	suspectLines := map[features.Category]int{}
 	for i, f := range cat {
 		r := results[i]
 		if f.Suspect && len(r.Findings) > 0 {
-			residueRules++
-			residueLines += len(r.Findings)
+			suspectRules++
+			suspectFindings += len(r.Findings)
 			suspectRule[f.ID] = true
+			suspectLines[f.Category] += len(r.Findings)
+			e.Residue = e.Residue || f.Category == features.Residue
 		}
 		if f.Hard && len(r.Findings) > 0 {
 			e.Hard = true
@@ -527,24 +533,25 @@ func (m *Model) explain(values []float64, results []features.Result) *Explanatio
 	}
 	sort.SliceStable(e.Findings, func(a, b int) bool { return features.FindingLess(e.Findings[a], e.Findings[b]) })
 	e.Score = math.Round(p*1000) / 10
-	if residueRules > 0 {
-		e.Residue = true
-		// residue moves the score to target: the move is the residue's
-		// doing, shared out among its findings in the same log-odds unit.
+	if suspectRules > 0 {
+		// the evidence moves the score to target: the move is its doing,
+		// shared out among its findings in the same log-odds unit.
 		moveTo := func(target float64) {
 			delta := logit(target/100) - logit(math.Min(math.Max(p, 1e-9), 1-1e-9))
 			for k, f := range e.Findings {
 				if suspectRule[f.Rule] {
-					// every residue finding was shared into e.Findings
-					e.Findings[k].Weight = math.Round((f.Weight+delta/float64(residueLines))*1000) / 1000
+					// every suspect finding was shared into e.Findings
+					e.Findings[k].Weight = math.Round((f.Weight+delta/float64(suspectFindings))*1000) / 1000
 				}
 			}
-			e.Categories[features.Residue] += delta
+			for c, n := range suspectLines {
+				e.Categories[c] += delta * float64(n) / float64(suspectFindings)
+			}
 			e.Score = target
 		}
 		highestSuspect := math.Round((m.Thresholds.Flagged-0.1)*10) / 10
 		withoutResidue := 100 * sigmoid(logit(math.Min(math.Max(p, 1e-9), 1-1e-9))-e.Categories[features.Residue])
-		switch floor := m.residueFloor(residueRules, residueLines); {
+		switch floor := m.suspectFloor(suspectRules, suspectFindings); {
 		case floor > e.Score:
 			moveTo(floor)
 		case !e.Hard && e.Score >= m.Thresholds.Flagged && withoutResidue < m.Thresholds.Flagged:

@@ -392,40 +392,40 @@ func TestResidueFloor(t *testing.T) {
 		{"equal", 70, 70, map[kl]float64{{1, 1}: 70, {5, 9}: 70}, ""},
 		// thresholds less than a point apart: rounding the floor up to a
 		// tenth reaches the flagged line.
-		{"close", 96.0, 96.1, map[kl]float64{{1, 1}: 96.0}, "residueFloor rounds up to a tenth, so with thresholds less than 1 point apart (here 96.0/96.1) residue alone reaches the flagged threshold, against its doc comment (\"rising towards (never reaching) the flagged threshold\")"},
+		{"close", 96.0, 96.1, map[kl]float64{{1, 1}: 96.0}, "suspectFloor rounds up to a tenth, so with thresholds less than 1 point apart (here 96.0/96.1) residue alone reaches the flagged threshold, against its doc comment (\"rising towards (never reaching) the flagged threshold\")"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			m := &Model{Thresholds: Thresholds{Suspect: tc.suspect, Flagged: tc.flagged}}
 			for x, want := range tc.want {
-				if got := m.residueFloor(x.kinds, x.lines); !near(got, want, 1e-9) {
-					t.Errorf("residueFloor(%d kinds, %d lines) = %v, want %v", x.kinds, x.lines, got, want)
+				if got := m.suspectFloor(x.kinds, x.lines); !near(got, want, 1e-9) {
+					t.Errorf("suspectFloor(%d kinds, %d lines) = %v, want %v", x.kinds, x.lines, got, want)
 				}
 			}
 			for k := 1; k <= 6; k++ {
 				prev := 0.0
 				for n := k; n <= 30; n++ {
-					f := m.residueFloor(k, n)
-					if f < prev || k > 1 && f < m.residueFloor(k-1, n) {
-						t.Errorf("residueFloor(%d, %d) = %v falls with more residue", k, n, f)
+					f := m.suspectFloor(k, n)
+					if f < prev || k > 1 && f < m.suspectFloor(k-1, n) {
+						t.Errorf("suspectFloor(%d, %d) = %v falls with more residue", k, n, f)
 					}
 					prev = f
 					if f < tc.suspect {
-						t.Errorf("residueFloor(%d, %d) = %v below suspect %v", k, n, f, tc.suspect)
+						t.Errorf("suspectFloor(%d, %d) = %v below suspect %v", k, n, f, tc.suspect)
 					}
 					if tc.suspect < tc.flagged && m.Verdict(f) == Flagged {
 						if tc.bug != "" {
-							t.Fatalf("regression: %s: residueFloor(%d, %d) = %v", tc.bug, k, n, f)
+							t.Fatalf("regression: %s: suspectFloor(%d, %d) = %v", tc.bug, k, n, f)
 						}
-						t.Errorf("residueFloor(%d, %d) = %v reaches flagged %v", k, n, f, tc.flagged)
+						t.Errorf("suspectFloor(%d, %d) = %v reaches flagged %v", k, n, f, tc.flagged)
 					}
 				}
 			}
 			// while the rise is more than a tenth, each line shows
 			if tc.flagged-tc.suspect > 1 {
 				for n := 1; n < 6; n++ {
-					if m.residueFloor(1, n+1) <= m.residueFloor(1, n) {
-						t.Errorf("residueFloor(1, %d) = residueFloor(1, %d) = %v", n+1, n, m.residueFloor(1, n))
+					if m.suspectFloor(1, n+1) <= m.suspectFloor(1, n) {
+						t.Errorf("suspectFloor(1, %d) = suspectFloor(1, %d) = %v", n+1, n, m.suspectFloor(1, n))
 					}
 				}
 			}
@@ -451,7 +451,7 @@ func TestExplainResidueFloorGrowsWithKinds(t *testing.T) {
 		if !e.Residue {
 			t.Errorf("Residue not set with %d kinds of residue", len(kinds))
 		}
-		if floor := m.residueFloor(len(kinds), lines); e.Score < floor {
+		if floor := m.suspectFloor(len(kinds), lines); e.Score < floor {
 			t.Errorf("score %v below the floor %v for %d kinds of residue", e.Score, floor, len(kinds))
 		}
 		if !e.Hard && e.Verdict == Flagged && e.Score < m.Thresholds.Flagged {

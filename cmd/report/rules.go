@@ -36,7 +36,7 @@ func WriteRules(w io.Writer, format string, cat []*features.Feature) error {
 				hard++
 			}
 		}
-		_, err := fmt.Fprintf(w, "%d rules, %d hard. EFFECT: flags = hard evidence, flags a document on its own; suspect = page residue, makes it at least suspect; weight = the model's weight only.\n", len(cat), hard)
+		_, err := fmt.Fprintf(w, "%d rules, %d hard. EFFECT: flags = hard evidence, flags a document on its own; suspect = page residue or disguised words, makes it at least suspect; weight = the model's weight only.\n", len(cat), hard)
 		return err
 	case "json":
 		var b bytes.Buffer

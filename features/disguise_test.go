@@ -1,0 +1,60 @@
+package features
+
+import "testing"
+
+func TestDisguisedWordsReadAsTheyLook(t *testing.T) {
+	cases := []struct {
+		text, lower string
+		disguised   bool
+	}{
+		{"exa\u200bmple", "example", true},
+		{"Ex\u200dam\u2060ple", "example", true},
+		{"p\u0430yment", "payment", true}, // Cyrillic а
+		{"\u0422h\u0435", "the", true},    // Cyrillic Т and е
+		{"ｃｏｕｎｃｉｌ", "council", true},      // fullwidth
+		{"re\u00adnovation", "renovation", false},
+		{"Москва", "Москва", false},
+		{"Αθήνα", "Αθήνα", false},
+		{"café", "café", false},
+		{"Example", "example", false},
+	}
+	for _, c := range cases {
+		d := NewDocumentString(c.text)
+		if len(d.Tokens) != 1 {
+			t.Errorf("%q: %d tokens, want one word", c.text, len(d.Tokens))
+			continue
+		}
+		tok := d.Tokens[0]
+		if tok.Lower != c.lower || tok.Disguised != c.disguised || tok.Text != c.text {
+			t.Errorf("%q: Lower %q Disguised %v Text %q, want %q %v and the text as written", c.text, tok.Lower, tok.Disguised, tok.Text, c.lower, c.disguised)
+		}
+	}
+}
+
+var disguiseSet = NewPhraseSet([]string{"intricate web of"})
+
+// A disguised phrase still matches, and its finding shows the text as
+// written, at its place.
+func TestDisguisedPhraseMatchesWhereWritten(t *testing.T) {
+	d := NewDocumentString("It underscores the \u0456ntricate w\u200beb of diplomacy.")
+	ms := disguiseSet.Find(d)
+	if len(ms) != 1 {
+		t.Fatalf("%d matches, want 1", len(ms))
+	}
+	f := d.Finding(ms[0].Span, 1)
+	if f.Match != "\u0456ntricate w\u200beb of" || f.Column != 20 {
+		t.Errorf("finding %q at column %d, want the disguised words at column 20", f.Match, f.Column)
+	}
+}
+
+// Invisible characters between words are white space, not punctuation.
+func TestInvisibleBetweenWords(t *testing.T) {
+	d := NewDocumentString("The council\u200b approved \ufeffit.")
+	var words []string
+	for _, tok := range d.Tokens {
+		words = append(words, tok.Lower)
+	}
+	if got := len(words); got != 5 || words[1] != "council" || words[3] != "it" {
+		t.Errorf("tokens %q, want the, council, approved, it, .", words)
+	}
+}
