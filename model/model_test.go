@@ -509,3 +509,30 @@ func residueWeight(e *Explanation) float64 {
 	}
 	return sum
 }
+
+// Disguised words lift a text as residue does, but it is not residue: the
+// lift is the SEO category's, and the residue flag stays unset.
+func TestExplainDisguisedWords(t *testing.T) {
+	m := mustDefault(t)
+	plain := explainText(t, plainNewsText)
+	disguised := strings.NewReplacer("the ", "th\u0435 ", "council", "c\u043euncil", "said", "s\u0430id").Replace(plainNewsText)
+	e := explainText(t, disguised)
+	if plain.Score >= m.Thresholds.Suspect {
+		t.Fatalf("plain news scores %v, at or above the suspect threshold: the check needs it below", plain.Score)
+	}
+	if e.Score < m.Thresholds.Suspect || e.Verdict != Suspect {
+		t.Errorf("disguised news: score %v, verdict %s; want at least suspect, not flagged", e.Score, e.Verdict)
+	}
+	if e.Residue {
+		t.Error("disguised words set the residue flag")
+	}
+	n := 0
+	for _, f := range e.Findings {
+		if f.Rule == "seo.disguised-words" {
+			n++
+		}
+	}
+	if n < 3 || e.Categories[features.SEO] <= plain.Categories[features.SEO] {
+		t.Errorf("%d disguised-word findings, seo %v (plain %v); want 3 or more and a larger seo share", n, e.Categories[features.SEO], plain.Categories[features.SEO])
+	}
+}
