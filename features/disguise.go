@@ -35,8 +35,9 @@ var lookalikes = map[rune]byte{
 	'Х': 'x', 'У': 'y', 'І': 'i', 'Ј': 'j', 'Ѕ': 's', 'Ԁ': 'd', 'Ԛ': 'q', 'Ԝ': 'w', 'Ӏ': 'l',
 	// Armenian
 	'ս': 'u', 'օ': 'o', 'հ': 'h', 'ո': 'n',
-	// Greek
-	'ο': 'o', 'ν': 'v', 'ι': 'i', 'α': 'a', 'ρ': 'p', 'κ': 'k', 'τ': 't', 'υ': 'u',
+	// Greek: of the small letters only omicron, as science writes the
+	// others as symbols beside Latin ones ("TNF-α", "NF-κB")
+	'ο': 'o',
 	'Α': 'a', 'Β': 'b', 'Ε': 'e', 'Ζ': 'z', 'Η': 'h', 'Ι': 'i', 'Κ': 'k', 'Μ': 'm', 'Ν': 'n', 'Ο': 'o',
 	'Ρ': 'p', 'Τ': 't', 'Υ': 'y', 'Χ': 'x',
 }

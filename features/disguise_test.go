@@ -16,6 +16,7 @@ func TestDisguisedWordsReadAsTheyLook(t *testing.T) {
 		{"Москва", "Москва", false},
 		{"Αθήνα", "Αθήνα", false},
 		{"café", "café", false},
+		{"NF-κB", "nf-κb", false}, // a Greek symbol, not a lookalike
 		{"Example", "example", false},
 	}
 	for _, c := range cases {

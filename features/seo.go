@@ -98,6 +98,7 @@ func init() {
 				"The word is Москва in Russian and Αθήνα is Athens in Greek.",
 				"The long-awaited re\u00adnovation of the ex\u00adhibition hall began on Tuesday.", // soft hyphens: hyphenation hints
 				"Тhе council approved the budget on Tuesday.",                                      // two slips of a bilingual keyboard
+				"Levels of TNF-α, NF-κB and α-synuclein rose, as did ρ-values near 0.05 and τ-protein.",
 				"The emoji 👩\u200d💻 stands for a woman at a laptop.",
 			},
 			Extract: seoDisguisedWords,
