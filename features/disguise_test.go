@@ -59,3 +59,23 @@ func TestInvisibleBetweenWords(t *testing.T) {
 		t.Errorf("tokens %q, want the, council, approved, it, .", words)
 	}
 }
+
+// A common misspelling reads as the word it misspells: the same vocabulary
+// id, so every trie and word list sees the word; its text stays as written.
+func TestMisspellingsReadAsTheirWord(t *testing.T) {
+	ids, _ := vocab()
+	for _, c := range [][2]string{{"teh", "the"}, {"becuase", "because"}, {"wich", "which"}, {"adn", "and"}} {
+		wrong, right := ids[c[0]], ids[c[1]]
+		if right == 0 || wrong != right {
+			t.Errorf("%q has id %d, %q %d: want the same, known id", c[0], wrong, c[1], right)
+		}
+	}
+	plain := NewDocumentString("It underscores the intricate web of diplomacy, and the talks went on.")
+	typo := NewDocumentString("It underscores teh intricate web of diplomacy, adn teh talks went on.")
+	if a, b := lexiconScores(plain).machine.Value, lexiconScores(typo).machine.Value; a != b {
+		t.Errorf("template score %v with misspellings, %v without: want the same", b, a)
+	}
+	if got := typo.Tokens[2].Lower; got != "teh" {
+		t.Errorf("stream form %q, want the text as written", got)
+	}
+}

@@ -1,6 +1,10 @@
 package features
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/golangci/misspell"
+)
 
 // The word vocabulary numbers every word that some list of the package
 // knows: the mined lexicons' and the phrase sets' words, the function
@@ -58,6 +62,21 @@ func vocab() (map[string]int32, []wordFlag) {
 		}{{styleFunctionWords, functionWord}, {englishMarkers, englishMarker}, {seoStopwords, seoStopword}} {
 			for w := range set.words {
 				v.flags[add(w)] |= set.flag
+			}
+		}
+		// A common misspelling ("teh", "recieve", "wich") reads as the word
+		// it misspells, so that a typo, or a tool that misspells words on
+		// purpose to slip past detectors, does not hide a phrase: the pairs
+		// of misspell's main list (Wikipedia's list of common misspellings
+		// and more), where the word is one the lists know and the
+		// misspelling is not. Only ids alias; the text is unchanged.
+		for i := 0; i+1 < len(misspell.DictMain); i += 2 {
+			wrong, right := misspell.DictMain[i], misspell.DictMain[i+1]
+			if _, known := v.ids[wrong]; known {
+				continue
+			}
+			if id, ok := v.ids[right]; ok {
+				v.ids[wrong] = id
 			}
 		}
 	})

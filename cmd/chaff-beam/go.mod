@@ -5,6 +5,7 @@ go 1.26.8
 require github.com/chaff-dev/chaff v0.0.0
 
 require (
+	github.com/golangci/misspell v0.8.0 // indirect
 	github.com/tidwall/gjson v1.20.2 // indirect
 	github.com/tidwall/match v1.1.1 // indirect
 	github.com/tidwall/pretty v1.3.0 // indirect
