@@ -315,14 +315,13 @@ func logit(p float64) float64   { return math.Log(p / (1 - p)) }
 
 // suspectFloor is the least score of a document carrying suspect evidence
 // (page residue, disguised words): lines findings of kinds different rules.
-// It is the suspect threshold
-// for one line, rising towards (never reaching) the flagged threshold with
-// every further line, and thrice as fast with every further kind, so that
-// residue alone never accuses anyone and more residue always ranks higher:
-// a page with three widget lines more than its clean copy outscores it
-// even when both carry the same kinds (counting kinds alone, a real
-// article with a menu above it tied with its copy with a menu above and
-// below).
+// It is the suspect threshold for one line, rising towards (never reaching)
+// the flagged threshold with every further line, and thrice as fast with
+// every further kind, so that residue alone never accuses anyone and more
+// residue always ranks higher: a page with three widget lines more than its
+// clean copy outscores it even when both carry the same kinds (counting
+// kinds alone, a real article with a menu above it tied with its copy with
+// a menu above and below).
 func (m *Model) suspectFloor(kinds, lines int) float64 {
 	s, f := m.Thresholds.Suspect, m.Thresholds.Flagged
 	amount := float64(3*(kinds-1) + lines - kinds)
