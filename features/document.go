@@ -4,6 +4,7 @@
 package features
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -158,6 +159,9 @@ func NewDocumentString(s string) *Document { return NewDocument([]byte(s)) }
 func normalise(raw []byte) string {
 	if len(raw) >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF {
 		raw = raw[3:]
+	}
+	if bytes.IndexByte(raw, '\r') < 0 && utf8.Valid(raw) {
+		return string(raw) // the common case, copied whole rather than byte by byte
 	}
 	var b strings.Builder
 	b.Grow(len(raw))
