@@ -3,6 +3,8 @@ package features
 import (
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Machine text is disguised against detectors and spam filters by writing
@@ -50,24 +52,24 @@ var lookalikes = map[rune]byte{
 // the word. It returns "" for any other word, whose stream form the
 // tokeniser makes as usual.
 func undisguise(word string) (lower string, disguised bool) {
-	latin, hidden, soft, foreign := false, false, false, false
+	latin, hidden, plain, foreign := false, false, false, false
 	for _, r := range word {
 		switch {
 		case r < utf8.RuneSelf:
 			latin = latin || 'a' <= r|0x20 && r|0x20 <= 'z'
-		case r == '\u00ad':
-			soft = true // a hyphenation hint, as some sites write long words
+		case r == '\u00ad' || isLigature(r):
+			plain = true // a hyphenation hint; a ligature, as PDFs keep "ﬁ"
 		case isInvisible(r):
 			hidden = true
-		case r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ':
-			latin, foreign = true, true // fullwidth Latin is Latin, drawn wide
+		case isStyledLatin(r):
+			latin, foreign = true, true // Latin drawn wide or in a "font"
 		default:
 			if _, ok := lookalikes[r]; ok {
 				foreign = true
 			}
 		}
 	}
-	if !(hidden || soft || foreign) || !latin {
+	if !(hidden || plain || foreign) || !latin {
 		// a Persian or Hindi word keeps its joiners, a Russian word its
 		// letters: neither is read as Latin
 		return "", false
@@ -81,10 +83,14 @@ func undisguise(word string) (lower string, disguised bool) {
 			b.WriteByte(byte(r) + 'a' - 'A')
 		case r == '’':
 			b.WriteByte('\'')
-		case r >= 'Ａ' && r <= 'Ｚ':
-			b.WriteByte(byte(r-'Ａ') + 'a')
-		case r >= 'ａ' && r <= 'ｚ':
-			b.WriteByte(byte(r-'ａ') + 'a')
+		case isStyledLatin(r) || isLigature(r):
+			// compatibility decomposition gives the plain letters
+			for _, c := range []byte(norm.NFKC.String(string(r))) {
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
 		default:
 			if c, ok := lookalikes[r]; ok && latin {
 				b.WriteByte(c)
@@ -95,3 +101,13 @@ func undisguise(word string) (lower string, disguised bool) {
 	}
 	return b.String(), hidden || foreign
 }
+
+// isStyledLatin tells Latin letters in another code block: the fullwidth
+// forms and the mathematical alphanumerics that "fancy text" generators
+// use (𝐁𝐢𝐠 𝐒𝐚𝐥𝐞). Their compatibility decomposition is the letter.
+func isStyledLatin(r rune) bool {
+	return r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ' || r >= 0x1D400 && r <= 0x1D6A3
+}
+
+// isLigature tells the Latin ligatures ﬀ to ﬆ.
+func isLigature(r rune) bool { return r >= 0xFB00 && r <= 0xFB06 }

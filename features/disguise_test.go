@@ -16,7 +16,9 @@ func TestDisguisedWordsReadAsTheyLook(t *testing.T) {
 		{"Москва", "Москва", false},
 		{"Αθήνα", "Αθήνα", false},
 		{"café", "café", false},
-		{"NF-κB", "nf-κb", false}, // a Greek symbol, not a lookalike
+		{"𝐁𝐮𝐝𝐠𝐞𝐭", "budget", true},       // mathematical bold
+		{"ﬁnancial", "financial", false}, // a PDF's ligature
+		{"NF-κB", "nf-κb", false},        // a Greek symbol, not a lookalike
 		{"Example", "example", false},
 	}
 	for _, c := range cases {

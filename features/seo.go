@@ -87,7 +87,7 @@ func init() {
 			ID:          "seo.disguised-words",
 			Category:    SEO,
 			Suspect:     true,
-			Description: "words disguised against filters and detectors: an invisible character inside a word (a zero-width space, U+200B), a lookalike letter of another alphabet among Latin ones (\"pаyment\" with a Cyrillic а), fullwidth letters; three or more make a text at least suspect",
+			Description: "words disguised against filters and detectors: an invisible character inside a word (a zero-width space, U+200B), a lookalike letter of another alphabet among Latin ones (\"pаyment\" with a Cyrillic а), fullwidth or \"fancy font\" letters (𝐁𝐮𝐝𝐠𝐞𝐭); three or more make a text at least suspect",
 			Fires: []string{
 				"The ｃｏｕｎｃｉｌ ａｐｐｒｏｖｅｄ the ｂｕｄｇｅｔ on Tuesday.",
 				"The council approved the bud\u200bget on Tues\u200bday after a long de\u200bbate.",
