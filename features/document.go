@@ -636,7 +636,7 @@ func (d *Document) tokenise() {
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(s[i:])
 			}
-			if isSpaceRune(r) || isInvisible(r) {
+			if isSpaceRune(r) || r >= utf8.RuneSelf && isInvisible(r) {
 				i += n
 				continue
 			}
@@ -647,21 +647,22 @@ func (d *Document) tokenise() {
 			}
 			j := i + n
 			seg := 1                   // characters since the last dot
-			wide := r >= utf8.RuneSelf // a character outside ASCII: maybe a lookalike
+			wide := r >= utf8.RuneSelf // a letter outside ASCII or a hidden character: maybe disguised
 			for j < len(s) {
 				r2, n2 := rune(s[j]), 1
 				if r2 >= utf8.RuneSelf {
 					r2, n2 = utf8.DecodeRuneInString(s[j:])
-					wide = true
 				}
 				if isWordRune(r2) {
+					wide = wide || r2 >= utf8.RuneSelf
 					j += n2
 					seg++
 					continue
 				}
-				if isInvisible(r2) && j+n2 < len(s) {
+				if r2 >= utf8.RuneSelf && isInvisible(r2) && j+n2 < len(s) {
 					// "exa\u200bmple": one word with a character hidden in it
 					if next, _ := utf8.DecodeRuneInString(s[j+n2:]); isWordRune(next) {
+						wide = true
 						j += n2
 						continue
 					}
