@@ -97,7 +97,8 @@ type Document struct {
 	house      *Lexicon
 	lang       *Language
 	shapeWords []string
-	shapeIDs   []int32 // shapeWords' vocabulary ids
+	shapeIDs   []int32  // shapeWords' vocabulary ids
+	hashes     []uint64 // tokenHashes, built on first use
 	// streamWords are the stream's tokens (substrings of stream), streamIdx
 	// their Tokens index and streamOff their byte offset in stream. A view
 	// has no stream of its own: its words are its document's.

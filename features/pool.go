@@ -13,6 +13,7 @@ var (
 	stringPool slicePool[string]
 	intPool    slicePool[int]
 	candPool   slicePool[lexCand]
+	uint64Pool slicePool[uint64]
 )
 
 // slicePool keeps slices of T for reuse. A slice too short for the next
@@ -55,6 +56,8 @@ func (d *Document) Release() {
 	}
 	stringPool.put(d.streamWords)
 	stringPool.put(d.shapeWords)
+	uint64Pool.put(d.hashes)
+	d.hashes = nil
 	d.Tokens, d.streamIdx, d.streamOff, d.streamIDs, d.parentPos, d.shapeIDs = nil, nil, nil, nil, nil, nil
 	d.streamWords, d.shapeWords = nil, nil
 }

@@ -183,14 +183,14 @@ func seoMix(h, w uint64) uint64 { return (h ^ w) * 1099511628211 }
 // low bit marks stopwords.
 func seoWordHashes(d *Document) []uint64 {
 	_, flags := vocab()
+	th := d.tokenHashes()
 	wh := make([]uint64, len(d.Tokens))
 	for w, id := range d.wordIDs() {
 		i := d.streamIdx[w]
-		t := &d.Tokens[i]
-		if t.Kind != Word {
+		if d.Tokens[i].Kind != Word {
 			continue
 		}
-		h := seoHash(seoHashSeed, t.Lower) &^ 1
+		h := th[i] &^ 1
 		if flags[id]&seoStopword != 0 {
 			h |= 1
 		}
@@ -524,14 +524,17 @@ func seoIsKeywordLine(toks []Token) bool {
 
 func seoDuplicateText(d *Document) Result {
 	var r Result
-	toks := d.Tokens
+	toks, th := d.Tokens, d.tokenHashes()
 	// hash every sentence once; a paragraph's hash is that of its sentences
-	// (sentences never cross a line break).
+	// (sentences never cross a line break). Punctuation and case do not
+	// count.
 	hashes := make([]uint64, len(d.Sentences))
 	for i, s := range d.Sentences {
 		h := seoHashSeed
 		for k := s.FirstToken; k < s.EndToken; k++ {
-			h = seoTextHash(h, &toks[k])
+			if toks[k].Kind != Punct {
+				h = seoMix(h, th[k])
+			}
 		}
 		hashes[i] = h
 	}
@@ -578,14 +581,22 @@ func seoDuplicateText(d *Document) Result {
 	return r
 }
 
-// seoTextHash folds a word or number into a text hash; punctuation and
-// case do not count.
-func seoTextHash(h uint64, t *Token) uint64 {
-	switch t.Kind {
-	case Word:
-		return seoMix(h, seoHash(seoHashSeed, t.Lower))
-	case Number:
-		return seoMix(h, seoHash(seoHashSeed, t.Text))
+// tokenHashes returns each token's hash, worked out once a document: a
+// word's stream form's, a number's text's, 0 for punctuation. The SEO rules
+// and the moving type-token ratio all tell words apart by it.
+func (d *Document) tokenHashes() []uint64 {
+	if d.hashes == nil {
+		d.hashes = uint64Pool.get(len(d.Tokens))[:len(d.Tokens)]
+		for i := range d.Tokens {
+			switch t := &d.Tokens[i]; t.Kind {
+			case Word:
+				d.hashes[i] = seoHash(seoHashSeed, t.Lower)
+			case Number:
+				d.hashes[i] = seoHash(seoHashSeed, t.Text)
+			default:
+				d.hashes[i] = 0
+			}
+		}
 	}
-	return h
+	return d.hashes
 }

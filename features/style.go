@@ -384,12 +384,12 @@ func styleMATTR(d *Document) Result {
 	defer func() { int32Pool.put(counts) }()
 	var ring [styleMATTRWindow]int32
 	n, types, total, windows := 0, 0, 0, 0
+	th := d.tokenHashes()
 	for i := range d.Tokens {
-		t := &d.Tokens[i]
-		if t.Kind != Word {
+		if d.Tokens[i].Kind != Word {
 			continue
 		}
-		id := ids.put(seoHash(seoHashSeed, t.Lower), int32(len(counts))+1) - 1 // the table keeps 0 for empty
+		id := ids.put(th[i], int32(len(counts))+1) - 1 // the table keeps 0 for empty
 		if int(id) == len(counts) {
 			counts = append(counts, 0)
 		}
