@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/chaff-dev/chaff/cmd/input"
+	"github.com/chaff-dev/chaff/cmd/internal/perturb"
 	"github.com/chaff-dev/chaff/cmd/plot"
 	"github.com/chaff-dev/chaff/cmd/report"
 	"github.com/chaff-dev/chaff/features"
@@ -30,6 +31,7 @@ at the model's own flagged threshold; and the confusion of classes against verdi
    chaff eval ../shared/corpus/generated/dev.jsonl
    chaff eval --by generator ../shared/corpus/generated/dev.jsonl
    chaff eval --match-length ../shared/corpus/generated/dev.jsonl   (person texts cut to machine lengths)
+   chaff eval --perturb homoglyph ../shared/corpus/generated/dev.jsonl   (machine texts disguised: ` + perturbKinds + `)
    chaff eval --pairs ../shared/corpus/residue/pages.jsonl          (residue copy vs its clean page)
    chaff eval --pairs --page-lines 3 --all-pages ../shared/corpus/residue/pages.jsonl
                                        (light residue: the page's main text with 3 of its lines each side)
@@ -40,6 +42,7 @@ at the model's own flagged threshold; and the confusion of classes against verdi
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "by", Usage: "also break the figures down by JSONL `FIELD`: the machine documents of each value against the person-written ones of the same value (--by source), or against all person-written ones when none has it (--by generator)"},
 			&cli.BoolFlag{Name: "match-length", Usage: "cut each person-written text at a sentence end to the length of a machine text of the set, so that length cannot decide"},
+			&cli.StringFlag{Name: "perturb", Usage: "rewrite every machine-written text as an evasion tool would before scoring, to measure how far a score carries: `KIND` " + perturbKinds},
 			&cli.BoolFlag{Name: "by-length", Usage: "cut every text to 15, 30, 50, 80, 150 and 300 words (those long enough) and measure each length, with no minimum: where the figures fall apart is where the model's min_words belongs"},
 			&cli.BoolFlag{Name: "pairs", Usage: "page pairs: the share of groups whose residue copy outscores its clean copy (pages held out from training)"},
 			&cli.BoolFlag{Name: "all-pages", Usage: "with --pairs: every page, including those whose residue trained the model"},
@@ -79,12 +82,25 @@ func runEval(c *cli.Context) error {
 	if c.String("train") != "" || c.Bool("baseline-raw") {
 		return cli.Exit("chaff eval: --train and --baseline-raw go with --baseline", 2)
 	}
+	var k perturb.Kind
+	if name := c.String("perturb"); name != "" {
+		if k, err = perturb.Lookup(name); err != nil {
+			return cli.Exit("chaff eval: --perturb: "+err.Error(), 2)
+		}
+	}
 	docs, err := loadLabelled(c.Args().Slice(), c.String("label-field"), input.JSONLOptions{})
 	if err != nil {
 		return cli.Exit("chaff eval: "+err.Error(), 2)
 	}
 	if c.Bool("match-length") {
 		matchLengths(docs)
+	}
+	if k.Name != "" {
+		for i := range docs {
+			if docs[i].Label == 1 {
+				docs[i].Text = k.Apply(docs[i].Text)
+			}
+		}
 	}
 	if c.Bool("by-length") {
 		return evalByLength(c, m, docs)
@@ -103,6 +119,15 @@ func runEval(c *cli.Context) error {
 	}
 	return printEval(c.App.Writer, m, rows)
 }
+
+// perturbKinds names the kinds --perturb knows, for the help.
+var perturbKinds = func() string {
+	var names []string
+	for _, k := range perturb.Kinds {
+		names = append(names, k.Name)
+	}
+	return strings.Join(names, ", ")
+}()
 
 // evalRows measures all of scored, then each value of the field by (if
 // any) as breakdown does.

@@ -225,3 +225,33 @@ func TestEvalPagePairsLeaveOutUnscored(t *testing.T) {
 		t.Errorf("%v", r)
 	}
 }
+
+// --perturb rewrites the machine texts only: disguised, they still rank
+// above the people (the disguise is read through and reported); an unknown
+// kind is a usage error.
+func TestEvalPerturb(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "set.jsonl")
+	var b strings.Builder
+	for _, name := range []string{"machine-rewrite.txt", "machine-leaked-prompt.txt", "human-council-budget.txt", "human-match-report.txt"} {
+		text, err := os.ReadFile(filepath.Join("testdata", "articles", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, _ := json.Marshal(map[string]any{"text": string(text), "label": map[bool]int{true: 1, false: 0}[strings.HasPrefix(name, "machine-")]})
+		b.Write(append(rec, '\n'))
+	}
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := chaff(t, nil, "eval", "--perturb", "zero-width", "--format", "json", p)
+	var rows []evalRow
+	if err := json.Unmarshal([]byte(r.stdout), &rows); r.code != 0 || err != nil || len(rows) != 1 {
+		t.Fatalf("--perturb zero-width: %v", r)
+	}
+	if x := rows[0].Metrics; x.Machine != 2 || x.Human != 2 || x.AUROC != 1 {
+		t.Errorf("--perturb zero-width: %+v, want the 2 machine texts above the 2 people", x)
+	}
+	if r := chaff(t, nil, "eval", "--perturb", "typo", p); r.code != 2 || !strings.Contains(r.stderr, `unknown perturbation "typo" (known: zero-width, homoglyph`) {
+		t.Errorf("unknown kind: %v", r)
+	}
+}
