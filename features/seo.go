@@ -582,21 +582,29 @@ func seoDuplicateText(d *Document) Result {
 }
 
 // tokenHashes returns each token's hash, worked out once a document: a
-// word's stream form's, a number's text's, 0 for punctuation. The SEO rules
-// and the moving type-token ratio all tell words apart by it.
+// word the vocabulary knows hashes its id (so a common misspelling is its
+// word here too), another word its stream form, a number its text;
+// punctuation is 0. The SEO rules and the moving type-token ratio all tell
+// words apart by it. The top bit keeps the two kinds of hash apart.
 func (d *Document) tokenHashes() []uint64 {
 	if d.hashes == nil {
-		d.hashes = uint64Pool.get(len(d.Tokens))[:len(d.Tokens)]
-		for i := range d.Tokens {
-			switch t := &d.Tokens[i]; t.Kind {
-			case Word:
-				d.hashes[i] = seoHash(seoHashSeed, t.Lower)
-			case Number:
-				d.hashes[i] = seoHash(seoHashSeed, t.Text)
-			default:
-				d.hashes[i] = 0
+		h := uint64Pool.get(len(d.Tokens))[:len(d.Tokens)]
+		clear(h)
+		for w, id := range d.wordIDs() {
+			if i := d.streamIdx[w]; id != 0 && d.Tokens[i].Kind == Word {
+				h[i] = seoMix(seoHashSeed, uint64(id)) | 1<<63
 			}
 		}
+		for i := range d.Tokens {
+			switch t := &d.Tokens[i]; {
+			case h[i] != 0, t.Kind == Punct:
+			case t.Kind == Word:
+				h[i] = seoHash(seoHashSeed, t.Lower) &^ (1 << 63)
+			default: // a number
+				h[i] = seoHash(seoHashSeed, t.Text) &^ (1 << 63)
+			}
+		}
+		d.hashes = h
 	}
 	return d.hashes
 }
