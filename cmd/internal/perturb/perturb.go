@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -97,9 +98,10 @@ func fancy(text string, rng *rand.Rand) string {
 	})
 }
 
-// misspellings maps a word to one of its common misspellings (the first in
-// misspell's list order of the sorted candidates, so the choice is stable).
-var misspellings = func() map[string]string {
+// misspellings maps a word to one of its common misspellings (the first of
+// its sorted candidates, so the choice is stable). Built on first use: every
+// chaff command imports this package, few misspell.
+var misspellings = sync.OnceValue(func() map[string]string {
 	all := map[string][]string{}
 	for i := 0; i+1 < len(misspell.DictMain); i += 2 {
 		wrong, right := misspell.DictMain[i], misspell.DictMain[i+1]
@@ -113,11 +115,11 @@ var misspellings = func() map[string]string {
 		m[right] = wrongs[0]
 	}
 	return m
-}()
+})
 
 func misspellWords(text string, rng *rand.Rand) string {
 	return word.ReplaceAllStringFunc(text, func(w string) string {
-		wrong, ok := misspellings[strings.ToLower(w)]
+		wrong, ok := misspellings()[strings.ToLower(w)]
 		if !ok || rng.Float64() >= 0.8 {
 			return w
 		}
