@@ -1,6 +1,10 @@
 package features
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestDisguisedWordsReadAsTheyLook(t *testing.T) {
 	cases := []struct {
@@ -79,5 +83,30 @@ func TestMisspellingsReadAsTheirWord(t *testing.T) {
 	}
 	if got := typo.Tokens[2].Lower; got != "teh" {
 		t.Errorf("stream form %q, want the text as written", got)
+	}
+}
+
+// Text copied from a page as it was encoded, with mojibake or unrendered
+// character references, reads as the text a reader sees: the same words,
+// and a finding after the repaired characters at its column as written.
+func TestEncodedTextReadAsMeant(t *testing.T) {
+	const clean = "It’s “fair”, she said: the café’s £5 menu & the intricate web of deals."
+	want := NewDocumentString(clean).streamWords
+	for _, text := range []string{
+		"Itâ€™s â€œfairâ€\u009d, she said: the cafÃ©â€™s Â£5 menu & the intricate web of deals.",
+		"It&rsquo;s &ldquo;fair&rdquo;, she said: the caf&eacute;&#8217;s &pound;5 menu &amp; the intricate web of deals.",
+	} {
+		d := NewDocumentString(text)
+		if got := d.streamWords; strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%q reads as\n%q, want\n%q", text, got, want)
+		}
+		ms := disguiseSet.Find(d)
+		if len(ms) != 1 {
+			t.Fatalf("%q: %d matches, want 1", text, len(ms))
+		}
+		f := d.Finding(ms[0].Span, 1)
+		if col := utf8.RuneCountInString(text[:strings.Index(text, "intricate")]) + 1; f.Column != col {
+			t.Errorf("%q: finding at column %d, want %d", text, f.Column, col)
+		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chaff-dev/chaff/features/markup"
 )
 
 // Span is a half-open byte range [Start, End) of Document.Text.
@@ -142,7 +144,8 @@ func (d *Document) RestrictProse(keep func(line string) bool) {
 
 // NewDocument normalises raw bytes (BOM stripped, CRLF and lone CR to LF,
 // every invalid UTF-8 byte replaced by U+FFFD so that columns still count one
-// character per original byte) and splits the text.
+// character per original byte; character references and mojibake read as
+// the characters they stand for, see markup.Decode) and splits the text.
 func NewDocument(raw []byte) *Document {
 	d := &Document{Text: normalise(raw), Format: "text"}
 	d.splitLines()
@@ -157,19 +160,23 @@ func NewDocument(raw []byte) *Document {
 // NewDocumentString is NewDocument for a string.
 func NewDocumentString(s string) *Document { return NewDocument([]byte(s)) }
 
-func normalise(raw []byte) string {
+func normalise(raw []byte) string { return decoded(validText(raw)) }
+
+// validText returns raw with the BOM stripped, CRLF and lone CR as LF and
+// each invalid byte as U+FFFD: raw itself in the common case, where there
+// is nothing to change.
+func validText(raw []byte) []byte {
 	if len(raw) >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF {
 		raw = raw[3:]
 	}
 	if bytes.IndexByte(raw, '\r') < 0 && utf8.Valid(raw) {
-		return string(raw) // the common case, copied whole rather than byte by byte
+		return raw
 	}
-	var b strings.Builder
-	b.Grow(len(raw))
+	b := make([]byte, 0, len(raw))
 	for i := 0; i < len(raw); {
 		c := raw[i]
 		if c == '\r' {
-			b.WriteByte('\n')
+			b = append(b, '\n')
 			i++
 			if i < len(raw) && raw[i] == '\n' {
 				i++
@@ -177,19 +184,33 @@ func normalise(raw []byte) string {
 			continue
 		}
 		if c < utf8.RuneSelf {
-			b.WriteByte(c)
+			b = append(b, c)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(raw[i:])
 		if r == utf8.RuneError && n <= 1 {
-			b.WriteRune(utf8.RuneError)
+			b = utf8.AppendRune(b, utf8.RuneError)
 			i++
 			continue
 		}
-		b.Write(raw[i : i+n])
+		b = append(b, raw[i:i+n]...)
 		i += n
 	}
+	return b
+}
+
+// decoded returns valid UTF-8 text as a string, its character references
+// and mojibake read (markup.Decode), every line as long in characters as
+// before. An HTML page's text is decoded already; decoding it again changes
+// only text that shows a reference ("&amp;lt;").
+func decoded(text []byte) string {
+	if !markup.Encoded(text) {
+		return string(text) // the common case, copied whole
+	}
+	var b bytes.Buffer
+	b.Grow(len(text))
+	markup.Decode(&b, text)
 	return b.String()
 }
 

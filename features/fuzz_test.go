@@ -26,7 +26,7 @@ func addSeeds(f *testing.F) {
 			f.Add([]byte(ex))
 		}
 	}
-	for _, s := range []string{"", "\r", "\r\n\r\n", "\xef\xbb\xbf", "\x00", "a\u2028b", "# \n## x\n", "\xff\xfe", strings.Repeat("a ", 300)} {
+	for _, s := range []string{"", "\r", "\r\n\r\n", "\xef\xbb\xbf", "\x00", "a\u2028b", "# \n## x\n", "\xff\xfe", strings.Repeat("a ", 300), "donÃ¢â‚¬â„¢t &amp;lt; â€\ufffd\r\nÂ£5&#10;x"} {
 		f.Add([]byte(s))
 	}
 }
@@ -39,6 +39,18 @@ func FuzzNewDocument(f *testing.F) {
 		d := NewDocument(b)
 		if !utf8.ValidString(d.Text) || strings.ContainsRune(d.Text, '\r') {
 			t.Fatalf("text not normalised: %q", d.Text)
+		}
+		// reading references and mojibake keeps every line's length in
+		// characters, so that columns count as in the input
+		lines := strings.Split(string(validText(b)), "\n")
+		if got := strings.Split(d.Text, "\n"); len(got) != len(lines) {
+			t.Fatalf("%d lines, want %d", len(got), len(lines))
+		} else {
+			for i, l := range lines {
+				if utf8.RuneCountInString(got[i]) != utf8.RuneCountInString(l) {
+					t.Fatalf("line %d %q read as %q: not as long", i+1, l, got[i])
+				}
+			}
 		}
 		in := func(s Span) bool { return 0 <= s.Start && s.Start <= s.End && s.End <= len(d.Text) }
 		for _, l := range d.Lines {

@@ -2,7 +2,6 @@ package markup
 
 import (
 	"bytes"
-	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -105,7 +104,7 @@ func HTMLText(src []byte) *Page {
 			if depth > 0 {
 				blank(&out, raw)
 			} else {
-				decodeInPlace(&out, raw)
+				Decode(&out, raw)
 			}
 			continue
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
@@ -359,59 +358,4 @@ func blank(out *bytes.Buffer, raw []byte) {
 		}
 		i += n
 	}
-}
-
-// decodeInPlace writes text with each character reference ("&amp;",
-// "&#8217;") decoded. The characters a reference saves are written as
-// spaces at the next white space (or the text's end), not inside the word,
-// so "it&rsquo;s" stays one word and the words after it keep their column.
-func decodeInPlace(out *bytes.Buffer, raw []byte) {
-	pad := 0
-	flush := func() {
-		for ; pad > 0; pad-- {
-			out.WriteByte(' ')
-		}
-	}
-	for i := 0; i < len(raw); {
-		if raw[i] == '&' {
-			// a reference is a name or number: "&lt\n;" is "&lt" (which
-			// html decodes without its ";") before a line break, and
-			// decoding it whole lost the break
-			if j := bytes.IndexByte(raw[i:min(len(raw), i+12)], ';'); j > 1 && refName(raw[i+1:i+j]) {
-				ref := string(raw[i : i+j+1])
-				if dec := html.UnescapeString(ref); dec != ref {
-					// "&#10;" and "&#13;" must not break the line: the
-					// text keeps the file's lines.
-					dec = strings.Map(func(r rune) rune {
-						if r == '\n' || r == '\r' {
-							return ' '
-						}
-						return r
-					}, dec)
-					out.WriteString(dec)
-					pad += utf8.RuneCountInString(ref) - utf8.RuneCountInString(dec)
-					i += j + 1
-					continue
-				}
-			}
-		}
-		r, n := utf8.DecodeRune(raw[i:])
-		if unicode.IsSpace(r) {
-			flush()
-		}
-		out.Write(raw[i : i+n])
-		i += n
-	}
-	flush()
-}
-
-// refName reports whether b can stand between a character reference's "&"
-// and ";": letters and digits, and "#" for a numeric one.
-func refName(b []byte) bool {
-	for _, c := range b {
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '#') {
-			return false
-		}
-	}
-	return true
 }

@@ -1,7 +1,9 @@
 // Package perturb rewrites a text the way tools rewrite machine text to slip
 // past detectors (the attacks of robustness benchmarks such as RAID):
 // invisible characters inside words, lookalike letters, "fancy font"
-// letters, common misspellings, swapped case, deleted articles. `chaff eval
+// letters, common misspellings, swapped case, deleted articles; or the way
+// careless scraping leaves it: mojibake, unrendered character references.
+// `chaff eval
 // --perturb` applies one to the machine-written texts of a labelled set, to
 // measure how far a score carries. Each rewrite is deterministic: the same
 // text and kind give the same result.
@@ -19,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/golangci/misspell"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Kind is one perturbation.
@@ -36,6 +39,8 @@ var Kinds = []Kind{
 	{"misspell", "80% of the words that golangci/misspell's list of common misspellings knows, misspelled", misspellWords},
 	{"case", "the case of one letter in ten swapped", swapCase},
 	{"articles", "half the articles (a, an, the) deleted", deleteArticles},
+	{"mojibake", "typographic apostrophes and quotation marks, and the text then read as Windows-1252 (don’t as donâ€™t), as a scraper that guessed the encoding wrong leaves it", mojibake},
+	{"entities", "apostrophes, quotation marks and ampersands as HTML character references (don&#39;t), as a page's text copied unrendered", entities},
 }
 
 // Lookup returns the kind of that name.
@@ -152,3 +157,23 @@ func deleteArticles(text string, rng *rand.Rand) string {
 		return a
 	})
 }
+
+var straightQuote = regexp.MustCompile(`"([^"\n]*)"`)
+
+// typographic sets apostrophes and quotation marks as a publishing system
+// does: ’ for ', “ and ” around a quotation.
+func typographic(text string) string {
+	return strings.ReplaceAll(straightQuote.ReplaceAllString(text, "“$1”"), "'", "’")
+}
+
+func mojibake(text string, _ *rand.Rand) string {
+	out, err := charmap.Windows1252.NewDecoder().String(typographic(text))
+	if err != nil {
+		return text // Windows-1252 decodes every byte
+	}
+	return out
+}
+
+var references = strings.NewReplacer("&", "&amp;", "'", "&#39;", "\"", "&quot;")
+
+func entities(text string, _ *rand.Rand) string { return references.Replace(text) }

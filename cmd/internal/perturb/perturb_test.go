@@ -1,13 +1,14 @@
 package perturb
 
 import (
+	"html"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 const text = "The council approved the budget on Tuesday after a long debate about the cost of an important new harbour wall, which residents have wanted for years. " +
-	"The mayor said the vote was a relief, and an engineer told the meeting that the work would take a year, the first phase starting in the spring."
+	"The mayor said the vote was \"a relief\", and the council's engineer told the meeting that the work would take a year, the first phase starting in the spring."
 
 func TestKinds(t *testing.T) {
 	cases := []struct {
@@ -26,6 +27,10 @@ func TestKinds(t *testing.T) {
 		{"misspell", func(out string) bool { return out != text && len(strings.Fields(out)) == len(strings.Fields(text)) }},
 		{"case", func(out string) bool { return out != text && strings.EqualFold(out, text) }},
 		{"articles", func(out string) bool { return len(out) < len(text) && !strings.Contains(out, "  ") }},
+		{"mojibake", func(out string) bool { return strings.Contains(out, "â€") && !strings.Contains(out, "'") }},
+		{"entities", func(out string) bool {
+			return strings.Contains(out, "&#39;") && html.UnescapeString(out) == text
+		}},
 	}
 	for _, c := range cases {
 		k, err := Lookup(c.kind)
