@@ -147,7 +147,7 @@ func TestBadTree(t *testing.T) {
 			t.Errorf("unexpected record %s: %v", id, got[id])
 		}
 	}
-	if !strings.Contains(r.stderr, "latin1.txt: 6 bytes not UTF-8, read as U+FFFD") {
+	if !strings.Contains(r.stderr, "latin1.txt: 6 bytes not UTF-8, read as Windows-1252") {
 		t.Errorf("no warning for the Latin-1 file:\n%s", r.stderr)
 	}
 	// Good files score as they do alone (UTF-16 as its UTF-8 original).

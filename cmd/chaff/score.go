@@ -147,7 +147,7 @@ func runScore(c *cli.Context) error {
 		rec := s.rec
 		if s.replaced > 0 {
 			meter.Clear()
-			fmt.Fprintf(c.App.ErrWriter, "chaff: warning: %s: %d %s not UTF-8, read as U+FFFD\n", rec.ID, s.replaced, plural(s.replaced, "byte", "bytes"))
+			fmt.Fprintf(c.App.ErrWriter, "chaff: warning: %s: %d %s not UTF-8, read as Windows-1252\n", rec.ID, s.replaced, plural(s.replaced, "byte", "bytes"))
 		}
 		total++
 		meter.Done()

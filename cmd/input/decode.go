@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // ErrBinary is the reason given for a file with NUL bytes in its first 8 KB.
@@ -28,9 +30,9 @@ const maxInvalidShare = 0.10
 //
 //   - UTF-16 with a byte-order mark (little or big endian) is decoded;
 //   - NUL bytes in the first 8 KB (after decoding) make it ErrBinary;
-//   - bytes that are not UTF-8 are replaced with U+FFFD, one per byte (as
-//     NewDocument would, so columns are the same), and counted in replaced,
-//     unless they are more than a tenth of the text: ErrEncoding.
+//   - bytes that are not UTF-8 are read as Windows-1252, one character a
+//     byte (so columns are the same), and counted in replaced, unless they
+//     are more than a tenth of the text: ErrEncoding (see readWindows1252).
 //
 // A UTF-8 byte-order mark is kept (NewDocument strips it). Valid UTF-8 is
 // returned as is, without a copy.
@@ -60,6 +62,18 @@ func Decode(src []byte) (text []byte, replaced int, err error) {
 	if float64(bad) > maxInvalidShare*float64(len(text)) {
 		return nil, 0, fmt.Errorf("%w (%d of %d bytes are not UTF-8)", ErrEncoding, bad, len(text))
 	}
+	return readWindows1252(text, bad), replaced + bad, nil
+}
+
+// readWindows1252 returns text, which holds bad bytes that are not UTF-8,
+// with each of them read as the Windows-1252 character it is: a stray byte
+// in UTF-8 text is most often a curly quote or dash pasted from a word
+// processor, and a Western text that is not UTF-8 is Latin-1 or
+// Windows-1252, which the web reads alike. "don\x92t" is then "don’t" and
+// "caf\xe9" "café", where U+FFFD broke the word in two. The five bytes
+// Windows-1252 leaves undefined are U+FFFD. One character a byte: columns
+// are as NewDocument counts them.
+func readWindows1252(text []byte, bad int) []byte {
 	out := make([]byte, 0, len(text)+2*bad)
 	for i := 0; i < len(text); {
 		if text[i] < utf8.RuneSelf {
@@ -69,13 +83,13 @@ func Decode(src []byte) (text []byte, replaced int, err error) {
 		}
 		r, n := utf8.DecodeRune(text[i:])
 		if r == utf8.RuneError && n == 1 {
-			out = utf8.AppendRune(out, utf8.RuneError)
+			out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(text[i]))
 		} else {
 			out = append(out, text[i:i+n]...)
 		}
 		i += n
 	}
-	return out, replaced + bad, nil
+	return out
 }
 
 // decodeUTF16 decodes UTF-16 (without its byte-order mark); unpaired

@@ -19,7 +19,8 @@ type Record struct {
 	ID     string         // the id field, if any
 	Text   string         // the text field
 	Fields map[string]any // the whole object, with JSONLOptions.KeepFields
-	// Replaced counts the line's bytes that were not UTF-8 (read as U+FFFD).
+	// Replaced counts the line's bytes that were not UTF-8 (read as
+	// Windows-1252, see readWindows1252).
 	Replaced int
 	Err      error // why the line could not be read, if it could not
 }
@@ -113,8 +114,9 @@ func blank(b []byte) bool {
 // without building the object (encoding/json decoding every line into a map
 // was 8% of scoring a news corpus). Anything else, and every line when all
 // fields are kept, goes through encoding/json, whose errors name the byte
-// and whose reading of invalid UTF-8 (one U+FFFD a bad byte) is the
-// reference; FuzzParseLine checks that both read a line alike.
+// and whose reading of a valid line is the reference; FuzzParseLine checks
+// that both read a line alike. A line that is not UTF-8 has its bad bytes
+// read as Windows-1252, as a file's are (readWindows1252).
 func parseLine(line []byte, n int, start int64, o JSONLOptions) Record {
 	if !o.KeepFields && utf8.Valid(line) && gjson.ValidBytes(line) {
 		if rec, ok := parseFast(line, n, o); ok {
@@ -165,7 +167,6 @@ func parseFast(line []byte, n int, o JSONLOptions) (rec Record, ok bool) {
 func parseStd(line []byte, n int, start int64, o JSONLOptions) Record {
 	rec := Record{Line: n}
 	if !utf8.Valid(line) {
-		// encoding/json reads each invalid byte in a string as U+FFFD
 		for i := 0; i < len(line); {
 			r, k := utf8.DecodeRune(line[i:])
 			if r == utf8.RuneError && k == 1 {
@@ -175,7 +176,15 @@ func parseStd(line []byte, n int, start int64, o JSONLOptions) Record {
 		}
 	}
 	var obj map[string]any
-	if err := json.Unmarshal(line, &obj); err != nil {
+	err := json.Unmarshal(line, &obj)
+	if err == nil && rec.Replaced > 0 {
+		// the line as written for the errors, which name its bytes; read
+		// again, its bad bytes as Windows-1252, for the values (JSON's own
+		// syntax is ASCII, so the second reading succeeds too)
+		obj = nil
+		err = json.Unmarshal(readWindows1252(line, rec.Replaced), &obj)
+	}
+	if err != nil {
 		if se, ok := err.(*json.SyntaxError); ok {
 			rec.Err = fmt.Errorf("line %d: invalid JSON at byte %d: %v", n, start+se.Offset, se)
 		} else if te, ok := err.(*json.UnmarshalTypeError); ok {

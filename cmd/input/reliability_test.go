@@ -49,7 +49,9 @@ func TestDecode(t *testing.T) {
 		{"utf-16 lone surrogate", append(utf16le("a"), 0x00, 0xD8, 'b', 0), "a\uFFFDb", 1, nil},
 		{"utf-16 odd byte", append(utf16le("ab"), 'c'), "ab\uFFFD", 1, nil},
 		{"utf-16 nul", utf16le("a\x00b"), "", 0, ErrBinary},
-		{"latin-1 replaced, one per byte", []byte("The caf\xe9 and cr\xe8me br\xfbl\xe9e are still on the menu, at six euros each."), "The caf\uFFFD and cr\uFFFDme br\uFFFDl\uFFFDe are still on the menu, at six euros each.", 4, nil},
+		{"latin-1 read as Windows-1252, one character a byte", []byte("The caf\xe9 and cr\xe8me br\xfbl\xe9e are still on the menu, at six euros each."), "The café and crème brûlée are still on the menu, at six euros each.", 4, nil},
+		{"a word processor's quote in UTF-8 text", []byte("It\x92s the caf\xc3\xa9\x97open late"), "It’s the café—open late", 2, nil},
+		{"a byte Windows-1252 leaves undefined", []byte("a\x9db is the café's sign"), "a\uFFFDb is the café's sign", 1, nil},
 		{"mostly invalid", []byte("\xc3\xee\xf0\xee\xe4 \xf1\xee\xe2\xe5\xf2"), "", 0, ErrEncoding},
 		{"nul", []byte("text\x00more"), "", 0, ErrBinary},
 		{"nul after 8 KB is read", append(bytes.Repeat([]byte("a"), binarySniff), 0), strings.Repeat("a", binarySniff) + "\x00", 0, nil},
@@ -157,10 +159,11 @@ func TestJSONLLineLimitEdges(t *testing.T) {
 	if len(recs) != 2 || recs[1].Err == nil || !strings.Contains(recs[1].Err.Error(), "line 2: invalid JSON at byte 25") {
 		t.Errorf("%+v", recs)
 	}
-	// bytes that are not UTF-8 in a record are counted
+	// bytes that are not UTF-8 in a record are counted, and read as
+	// Windows-1252, as a file's are
 	recs = nil
 	_ = ReadJSONL(strings.NewReader("{\"text\":\"caf\xe9\"}\n"), JSONLOptions{}, func(r Record) error { recs = append(recs, r); return nil })
-	if len(recs) != 1 || recs[0].Replaced != 1 || recs[0].Text != "caf\uFFFD" {
+	if len(recs) != 1 || recs[0].Replaced != 1 || recs[0].Text != "café" {
 		t.Errorf("%+v", recs)
 	}
 }

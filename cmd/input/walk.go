@@ -22,7 +22,7 @@ type Item struct {
 	Line     int            // line number in a JSONL corpus, 0 otherwise
 	Text     []byte         // the document, valid UTF-8 (see Decode)
 	Fields   map[string]any // the JSONL record, nil otherwise
-	Replaced int            // bytes that were not UTF-8, read as U+FFFD
+	Replaced int            // bytes that were not UTF-8, read as Windows-1252
 	Format   markup.Format  // how to read Text when the path does not say (WARC records, standard input)
 	Err      error          // why this input could not be read; Text is empty then
 }
