@@ -32,15 +32,18 @@ func Encoded(src []byte) bool {
 // word and the words after it keep their column.
 func Decode(out *bytes.Buffer, raw []byte) {
 	start := out.Len()
-	if decode(out, raw) {
+	if decode(out, raw, true) {
+		// the second reading reads mojibake only: a reference that the
+		// first decoded stays as it reads ("&amp;lt;" is "&lt;")
 		again := bytes.Clone(out.Bytes()[start:])
 		out.Truncate(start)
-		decode(out, again)
+		decode(out, again, false)
 	}
 }
 
-// decode is one pass of Decode; it reports whether it read back mojibake.
-func decode(out *bytes.Buffer, raw []byte) (mended bool) {
+// decode is one pass of Decode, character references too when refs; it
+// reports whether it read back mojibake.
+func decode(out *bytes.Buffer, raw []byte, refs bool) (mended bool) {
 	pad := 0
 	flush := func() {
 		for ; pad > 0; pad-- {
@@ -48,7 +51,7 @@ func decode(out *bytes.Buffer, raw []byte) (mended bool) {
 		}
 	}
 	for i := 0; i < len(raw); {
-		if raw[i] == '&' {
+		if raw[i] == '&' && refs {
 			// a reference is a name or number: "&lt\n;" is "&lt" (which
 			// html decodes without its ";") before a line break, and
 			// decoding it whole lost the break

@@ -19,6 +19,7 @@ func TestDecode(t *testing.T) {
 		{"pound sign", "costs Â£5 now", "costs £5  now"},
 		{"closing quotation mark lost to U+FFFD", "â€œfineâ€\ufffd, he said", "“fine”,     he said"},
 		{"read wrong twice", "donÃ¢â‚¬â„¢t", "don’t       "},
+		{"a reference beside mojibake decoded once", "cafÃ© &amp;lt;", "café  &lt;    "},
 		{"non-breaking space", "10Â\u00a0km", "10\u00a0km "},
 		// text that only looks like mojibake stays as written
 		{"Portuguese", "São Paulo à noite", "São Paulo à noite"},
