@@ -10,8 +10,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/chaff-dev/chaff/features/markup"
 )
 
 // Span is a half-open byte range [Start, End) of Document.Text.
@@ -145,7 +143,7 @@ func (d *Document) RestrictProse(keep func(line string) bool) {
 // NewDocument normalises raw bytes (BOM stripped, CRLF and lone CR to LF,
 // every invalid UTF-8 byte replaced by U+FFFD so that columns still count one
 // character per original byte; character references and mojibake read as
-// the characters they stand for, see markup.Decode) and splits the text.
+// the characters they stand for, see Decode) and splits the text.
 func NewDocument(raw []byte) *Document {
 	d := &Document{Text: normalise(raw), Format: "text"}
 	d.splitLines()
@@ -201,16 +199,16 @@ func validText(raw []byte) []byte {
 }
 
 // decoded returns valid UTF-8 text as a string, its character references
-// and mojibake read (markup.Decode), every line as long in characters as
+// and mojibake read (Decode), every line as long in characters as
 // before. An HTML page's text is decoded already; decoding it again changes
 // only text that shows a reference ("&amp;lt;").
 func decoded(text []byte) string {
-	if !markup.Encoded(text) {
+	if !Encoded(text) {
 		return string(text) // the common case, copied whole
 	}
 	var b bytes.Buffer
 	b.Grow(len(text))
-	markup.Decode(&b, text)
+	Decode(&b, text)
 	return b.String()
 }
 

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/chaff-dev/chaff/features"
 	"github.com/markusmobius/go-trafilatura"
 	xhtml "golang.org/x/net/html"
 )
@@ -104,7 +105,7 @@ func HTMLText(src []byte) *Page {
 			if depth > 0 {
 				blank(&out, raw)
 			} else {
-				Decode(&out, raw)
+				features.Decode(&out, raw)
 			}
 			continue
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
