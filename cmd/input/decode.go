@@ -7,6 +7,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/chaff-dev/chaff/features/markup"
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -90,6 +92,39 @@ func readWindows1252(text []byte, bad int) []byte {
 		i += n
 	}
 	return out
+}
+
+// DecodeHTML is Decode for an HTML page, which may say in which legacy
+// encoding it is written: a page that is not UTF-8 is read in the charset
+// its HTTP header (contentType, "" when there is none) or its <meta>
+// declares, as a browser reads it, so that a page in GBK, Shift JIS or
+// Windows-1251 reads as the Chinese, Japanese or Russian it is (and gets
+// the verdict unsupported) rather than as noise or ErrEncoding. A page
+// that declares nothing, or a Western charset, is read as Decode reads it.
+func DecodeHTML(src []byte, contentType string) (text []byte, replaced int, err error) {
+	if utf8.Valid(src) || len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
+		return Decode(src)
+	}
+	enc, name, _ := charset.DetermineEncoding(src, contentType)
+	switch name {
+	case "utf-8", "windows-1252", "iso-8859-1", "":
+		return Decode(src) // stray bytes in UTF-8, or Windows-1252 itself
+	}
+	out, derr := enc.NewDecoder().Bytes(src)
+	if derr != nil {
+		return Decode(src)
+	}
+	text, _, err = Decode(out)
+	return text, 0, err
+}
+
+// decodeAs decodes a document of format f: an HTML page by DecodeHTML
+// (contentType is its HTTP header's, or ""), anything else by Decode.
+func decodeAs(src []byte, f markup.Format, contentType string) ([]byte, int, error) {
+	if f == markup.HTML {
+		return DecodeHTML(src, contentType)
+	}
+	return Decode(src)
 }
 
 // decodeUTF16 decodes UTF-16 (without its byte-order mark); unpaired

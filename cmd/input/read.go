@@ -82,7 +82,7 @@ func (w *walker) warcRecords(p string, r io.Reader) error {
 	why := " (no response, conversion or resource record with an HTML or text payload)"
 	return w.records(p, why, func(emit func(Item) error) error {
 		return ReadWARC(r, func(rec WARCRecord) error {
-			b, f, ok, err := warcDocument(rec, w.o.Limits.MaxBytes)
+			b, f, contentType, ok, err := warcDocument(rec, w.o.Limits.MaxBytes)
 			if !ok {
 				return nil
 			}
@@ -91,7 +91,7 @@ func (w *walker) warcRecords(p string, r io.Reader) error {
 				it.ID = fmt.Sprintf("%s#%d", p, rec.Number)
 			}
 			if err == nil {
-				it.Text, it.Replaced, err = Decode(b)
+				it.Text, it.Replaced, err = decodeAs(b, f, contentType)
 			}
 			if err != nil {
 				it.Text = nil
@@ -153,16 +153,16 @@ func (w *walker) stdin() error {
 		}
 		return w.fail(p, fmt.Errorf("read standard input: %w", err))
 	}
-	text, replaced, err := Decode(b)
-	if err != nil {
-		return w.fail(p, fmt.Errorf("%s: %w", p, err))
-	}
 	f := markup.Text
 	switch format {
 	case FormatMarkdown:
 		f = markup.Markdown
 	case FormatHTML:
 		f = markup.HTML
+	}
+	text, replaced, err := decodeAs(b, f, "")
+	if err != nil {
+		return w.fail(p, fmt.Errorf("%s: %w", p, err))
 	}
 	return w.fn(Item{ID: p, Path: p, Text: text, Replaced: replaced, Format: f})
 }

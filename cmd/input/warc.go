@@ -140,34 +140,34 @@ func clip(s string) string {
 // (requests, metadata, warcinfo, revisits, redirects, images, PDFs) hold no
 // document and are passed over. A payload over max bytes (max > 0) is an
 // error.
-func warcDocument(rec WARCRecord, max int64) (text []byte, f markup.Format, ok bool, err error) {
+func warcDocument(rec WARCRecord, max int64) (text []byte, f markup.Format, contentType string, ok bool, err error) {
 	switch rec.Type {
 	case "conversion", "resource":
 		f := markup.Text
 		if rec.Type == "resource" {
 			if f, ok = payloadFormat(rec.Header.Get("Content-Type")); !ok {
-				return nil, "", false, nil
+				return nil, "", "", false, nil
 			}
 		}
 		b, err := readMax(rec.Block, max, rec.Length)
-		return b, f, true, err
+		return b, f, rec.Header.Get("Content-Type"), true, err
 	case "response":
 		ct, _, _ := mime.ParseMediaType(rec.Header.Get("Content-Type"))
 		if ct != "application/http" {
 			// a response of another protocol (dns, ...): no document
-			return nil, "", false, nil
+			return nil, "", "", false, nil
 		}
 		resp, err := http.ReadResponse(bufio.NewReader(rec.Block), nil)
 		if err != nil {
-			return nil, "", true, fmt.Errorf("HTTP response: %v", err)
+			return nil, "", "", true, fmt.Errorf("HTTP response: %v", err)
 		}
 		defer resp.Body.Close()
 		if resp.StatusCode < 200 || resp.StatusCode > 299 {
-			return nil, "", false, nil
+			return nil, "", "", false, nil
 		}
 		f, ok := payloadFormat(resp.Header.Get("Content-Type"))
 		if !ok {
-			return nil, "", false, nil
+			return nil, "", "", false, nil
 		}
 		size := resp.ContentLength
 		if size > rec.Length {
@@ -178,9 +178,9 @@ func warcDocument(rec WARCRecord, max int64) (text []byte, f markup.Format, ok b
 			// a truncated record (WARC-Truncated) still has its text
 			err = nil
 		}
-		return body, f, true, err
+		return body, f, resp.Header.Get("Content-Type"), true, err
 	}
-	return nil, "", false, nil
+	return nil, "", "", false, nil
 }
 
 // readMax reads r to the end, or fails past max bytes (ErrTooLarge);
