@@ -71,6 +71,11 @@ func decompress(c compression, r io.Reader) (io.Reader, func(), error) {
 	switch c {
 	case gzExt:
 		zr, err := gzip.NewReader(r)
+		if err == io.EOF {
+			// an empty file: no gzip member, so nothing in it, as an
+			// empty .jsonl or .jsonl.zst holds nothing
+			return bytes.NewReader(nil), func() {}, nil
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("gzip: %w", err)
 		}

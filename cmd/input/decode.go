@@ -19,6 +19,10 @@ var ErrBinary = errors.New("binary file")
 // has no UTF-16 byte-order mark): a legacy encoding chaff does not guess.
 var ErrEncoding = errors.New("not UTF-8 or UTF-16")
 
+// utf8BOM is the byte-order mark some editors write at the start of a
+// UTF-8 file.
+var utf8BOM = []byte("\xEF\xBB\xBF")
+
 // binarySniff is how much of a file is checked for NUL bytes.
 const binarySniff = 8 << 10
 

@@ -23,10 +23,10 @@ func TestDecodeHTML(t *testing.T) {
 		return b
 	}
 	const (
-		chinese  = "新华社北京电 国务院总理今天主持召开常务会议，部署进一步扩大内需的政策措施。"
-		russian  = "Правительство Москвы утвердило новый бюджет города на следующий год после долгих обсуждений."
+		chinese      = "新华社北京电 国务院总理今天主持召开常务会议，部署进一步扩大内需的政策措施。"
+		russian      = "Правительство Москвы утвердило новый бюджет города на следующий год после долгих обсуждений."
 		japaneseText = "東京都は新しい予算案を発表しました。来年度の歳出は過去最大となる見通しです。"
-		french   = "Le café de la gare a rouvert ses portes après des travaux."
+		french       = "Le café de la gare a rouvert ses portes après des travaux."
 	)
 	for _, c := range []struct {
 		name, contentType string

@@ -4,6 +4,7 @@ package input
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -48,6 +49,7 @@ func (o JSONLOptions) withDefaults() JSONLOptions {
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultMaxBytes
 	}
+	o.MaxBytes = min(o.MaxBytes, maxLimit)
 	return o
 }
 
@@ -66,6 +68,16 @@ func ReadJSONL(r io.Reader, o JSONLOptions, fn func(Record) error) error {
 		buf = line
 		start := offset
 		offset += size
+		if err != nil && err != io.EOF {
+			// the read broke off (a truncated .gz): the line it was in
+			// is cut, not malformed, and the read error says so
+			return err
+		}
+		if n == 1 && bytes.HasPrefix(line, utf8BOM) {
+			// a BOM before the first record, as Windows editors write
+			// one: not part of the JSON (errors still count it)
+			line, start = line[len(utf8BOM):], start+int64(len(utf8BOM))
+		}
 		switch {
 		case size > o.MaxBytes+1 || size == o.MaxBytes+1 && line[len(line)-1] != '\n':
 			if ferr := fn(Record{Line: n, Err: fmt.Errorf("line %d: %w (%d bytes)", n, ErrTooLarge, o.MaxBytes)}); ferr != nil {
@@ -78,9 +90,6 @@ func ReadJSONL(r io.Reader, o JSONLOptions, fn func(Record) error) error {
 		}
 		if err == io.EOF {
 			return nil
-		}
-		if err != nil {
-			return err
 		}
 	}
 }
@@ -150,11 +159,10 @@ func parseFast(line []byte, n int, o JSONLOptions) (rec Record, ok bool) {
 	case gjson.String:
 		rec.ID = id.Str
 	case gjson.Number:
-		f, err := strconv.ParseFloat(id.Raw, 64)
-		if err != nil {
-			return rec, false
+		if _, err := strconv.ParseFloat(id.Raw, 64); err != nil {
+			return rec, false // out of float64's range: parseStd reports it
 		}
-		rec.ID = fmt.Sprint(f)
+		rec.ID = id.Raw // as written: 12345678, not 1.2345678e+07
 	}
 	if text.Type != gjson.String {
 		rec.Err = fmt.Errorf("line %d: no string field %q", n, o.TextField)
@@ -162,6 +170,15 @@ func parseFast(line []byte, n int, o JSONLOptions) (rec Record, ok bool) {
 	}
 	rec.Text = text.Str
 	return rec, true
+}
+
+// numberAsWritten returns the number in line's field as the line writes
+// it: a float64 would print 12345678 as 1.2345678e+07 and lose the last
+// digits of a 17-digit id.
+func numberAsWritten(line []byte, field string) string {
+	var raw map[string]json.RawMessage
+	_ = json.Unmarshal(line, &raw) // the line was read whole already
+	return string(bytes.TrimSpace(raw[field]))
 }
 
 func parseStd(line []byte, n int, start int64, o JSONLOptions) Record {
@@ -201,7 +218,7 @@ func parseStd(line []byte, n int, start int64, o JSONLOptions) Record {
 	case string:
 		rec.ID = id
 	case float64:
-		rec.ID = fmt.Sprint(id)
+		rec.ID = numberAsWritten(line, o.IDField)
 	}
 	t, ok := obj[o.TextField].(string)
 	if !ok {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 )
 
@@ -31,6 +32,7 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxBytes <= 0 {
 		l.MaxBytes = DefaultMaxBytes
 	}
+	l.MaxBytes = min(l.MaxBytes, maxLimit)
 	if l.MaxDecompressed <= 0 {
 		l.MaxDecompressed = DefaultMaxDecompressed
 	}
@@ -81,6 +83,7 @@ func (c *capReader) Read(p []byte) (int, error) {
 // what lies beyond max+1 bytes is never read. size, when known (a regular
 // file's), sizes the buffer.
 func readLimited(r io.Reader, max, size int64) ([]byte, error) {
+	max = min(max, maxLimit)
 	if size > max {
 		return nil, tooLarge(max)
 	}
@@ -103,10 +106,17 @@ func readLimited(r io.Reader, max, size int64) ([]byte, error) {
 			return b, nil
 		}
 		if err != nil {
-			return nil, err
+			// what was read comes too: a WARC record cut short by its
+			// crawler (WARC-Truncated) still has the text it holds
+			return b, err
 		}
 	}
 }
+
+// maxLimit is the largest limit a reader takes: it reads one byte past a
+// limit to tell a document at it from one over it, and a limit of
+// math.MaxInt64 (--max-bytes 9223372036854775807) would overflow.
+const maxLimit = math.MaxInt64 - 1
 
 // openFile opens p for reading without blocking on a named pipe (see
 // openNonblocking), and returns it with what it is.

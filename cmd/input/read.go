@@ -176,7 +176,8 @@ func sniffFormat(r io.Reader, textField string) (string, io.Reader) {
 	first, err := br.ReadSlice('\n')
 	head := append([]byte(nil), first...)
 	rest := io.MultiReader(bytes.NewReader(head), br)
-	trimmed := bytes.TrimSpace(head)
+	// a BOM before the first record, as Windows editors write one
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(head, utf8BOM))
 	switch {
 	case len(head) == 0 && err == io.EOF:
 		return FormatJSONL, rest // nothing at all: no records

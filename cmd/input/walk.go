@@ -51,7 +51,7 @@ type Options struct {
 }
 
 // DefaultInclude is what a folder walk reads when no Include glob is given.
-var DefaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.jsonl.gz", "*.jsonl.zst", "*.warc", "*.warc.gz", "*.wet", "*.wet.gz"}
+var DefaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.jsonl.gz", "*.jsonl.zst", "*.warc", "*.warc.gz", "*.warc.zst", "*.wet", "*.wet.gz", "*.wet.zst"}
 
 // ErrNoFiles is the reason given for a folder in which nothing was read.
 var ErrNoFiles = errors.New("no files to read")

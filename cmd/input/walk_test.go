@@ -212,3 +212,32 @@ func TestMatchAny(t *testing.T) {
 		}
 	}
 }
+
+// A corpus that starts with a byte-order mark, and ids written as numbers,
+// read as written, from a file, from standard input, and with every field
+// kept (as eval and train read them).
+func TestWalkJSONLAsWritten(t *testing.T) {
+	const corpus = "\xEF\xBB\xBF" + `{"id":12345678,"text":"one"}` + "\n" + `{"id":9007199254740993,"text":"two"}` + "\n" + `{"id":-0.5,"text":"three"}` + "\n"
+	want := []string{"12345678||1|one|", "9007199254740993||2|two|", "-0.5||3|three|"}
+	root := t.TempDir()
+	write(t, root, map[string]string{"c.jsonl": corpus})
+	for name, o := range map[string]Options{
+		"file":        {},
+		"keep fields": {JSONL: JSONLOptions{KeepFields: true}},
+	} {
+		got := collect(t, []string{filepath.Join(root, "c.jsonl")}, o)
+		for i := range got {
+			got[i] = strings.Replace(got[i], filepath.Join(root, "c.jsonl"), "", 1)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %q want %q", name, got, want)
+		}
+	}
+	got := collect(t, []string{"-"}, Options{Stdin: strings.NewReader(corpus), InputFormat: FormatAuto})
+	for i := range got {
+		got[i] = strings.Replace(got[i], "|-|", "||", 1)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("standard input: got %q want %q", got, want)
+	}
+}

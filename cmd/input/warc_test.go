@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -165,11 +166,10 @@ func TestWARCFiles(t *testing.T) {
 			}
 		})
 	}
-	// A folder walk picks .warc, .warc.gz and .wet.gz files up by default
-	// (.warc.zst only with --include).
+	// A folder walk picks every one of them up by default, .warc.zst too.
 	got := items(t, []string{dir}, Options{})
-	if len(got) != 2*3+2 {
-		t.Errorf("folder: %d items, want 8:\n%s", len(got), strings.Join(got, "\n"))
+	if len(got) != 3*3+2 {
+		t.Errorf("folder: %d items, want 11:\n%s", len(got), strings.Join(got, "\n"))
 	}
 }
 
@@ -271,13 +271,29 @@ func TestCompressedJSONL(t *testing.T) {
 	// corrupt: a gzip stream cut short, and a zstd file that is not zstd
 	os.WriteFile(filepath.Join(dir, "cut.jsonl.gz"), gz.Bytes()[:gz.Len()-6], 0o644)
 	os.WriteFile(filepath.Join(dir, "bad.jsonl.zst"), body, 0o644)
-	for name, want := range map[string]string{"cut.jsonl.gz": "unexpected EOF", "bad.jsonl.zst": "zstd"} {
+	var long bytes.Buffer // cut inside its records, not only its trailer
+	zw = gzip.NewWriter(&long)
+	for i := 0; i < 200; i++ {
+		fmt.Fprintf(zw, `{"id":"r%d","text":"record number %d of a corpus cut short"}`+"\n", i, i)
+	}
+	zw.Close()
+	os.WriteFile(filepath.Join(dir, "half.jsonl.gz"), long.Bytes()[:long.Len()/2], 0o644)
+	for name, want := range map[string]string{"cut.jsonl.gz": "unexpected EOF", "half.jsonl.gz": "unexpected EOF", "bad.jsonl.zst": "zstd"} {
 		p := filepath.Join(dir, name)
 		got := items(t, []string{p}, Options{})
 		last := got[len(got)-1]
 		if !strings.Contains(last, p) || !strings.Contains(last, want) {
 			t.Errorf("%s: got %q, want an error naming the file and %q", name, got, want)
 		}
+		// the line the cut stream broke off in is not also a bad line
+		if strings.Contains(strings.Join(got, " "), "invalid JSON") {
+			t.Errorf("%s: got %q, want no record for the line cut short", name, got)
+		}
+	}
+	// an empty compressed corpus holds no records, as an empty plain one
+	os.WriteFile(filepath.Join(dir, "empty.jsonl.gz"), nil, 0o644)
+	if got := items(t, []string{filepath.Join(dir, "empty.jsonl.gz")}, Options{}); len(got) != 1 || !strings.Contains(got[0], "no records") {
+		t.Errorf("empty.jsonl.gz: got %q, want one error: no records", got)
 	}
 }
 
@@ -467,5 +483,28 @@ func TestStdinBadFormat(t *testing.T) {
 	err := Walk([]string{"-"}, Options{Stdin: strings.NewReader("x"), InputFormat: "pdf"}, func(Item) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), `input format "pdf"`) {
 		t.Errorf("error %v", err)
+	}
+}
+
+// A response its crawler cut short (WARC-Truncated) keeps the text it holds.
+func TestWARCTruncatedResponse(t *testing.T) {
+	body := "<html><body><p>The council approved the harbour wall on Tuesday after a long debate.</p><p>Work starts in spring.</p></body></html>"
+	resp := httpResponse("200 OK", "text/html", body, false)
+	cut := resp[:len(resp)-len(body)/2] // the Content-Length promises more than the block holds
+	p := filepath.Join(t.TempDir(), "cut.warc")
+	os.WriteFile(p, warcBytes(t, []rec{{"response", "https://x/cut", httpResp, cut}}, false), 0o644)
+	got := items(t, []string{p}, Options{})
+	if len(got) != 1 || !strings.Contains(got[0], "The council approved the harbour wall") || !strings.HasSuffix(got[0], "|") {
+		t.Errorf("got %q", got)
+	}
+}
+
+// The largest --max-bytes there is reads documents as any other limit does.
+func TestLargestLimit(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, map[string]string{"a.txt": "plain text", "c.jsonl": `{"text":"x"}` + "\n" + `{"text":"y"}` + "\n"})
+	got := collect(t, []string{root}, Options{Limits: Limits{MaxBytes: math.MaxInt64}})
+	if len(got) != 3 || strings.Contains(strings.Join(got, " "), "larger than") {
+		t.Errorf("got %q", got)
 	}
 }
