@@ -1,11 +1,14 @@
 package model
 
 import (
+	"encoding/json"
 	"math"
 	"sort"
 )
 
-// Metrics are what `chaff eval` reports for a labelled set.
+// Metrics are what `chaff eval` reports for a labelled set. A figure that
+// needs a class the set lacks (AUROC and the catch rates without machine or
+// without person-written articles) is NaN, and null in JSON.
 type Metrics struct {
 	Documents int     `json:"documents"`
 	Machine   int     `json:"machine"`
@@ -176,9 +179,12 @@ func StratifiedThreshold(neg []float64, strata []string, fpr float64) float64 {
 	return t
 }
 
-// TPRAtFPR is the share of pos at or above ThresholdAtFPR(neg, fpr).
+// TPRAtFPR is the share of pos at or above ThresholdAtFPR(neg, fpr); NaN
+// when pos or neg is empty.
 func TPRAtFPR(pos, neg []float64, fpr float64) float64 {
-	if len(pos) == 0 {
+	// without negatives no threshold is set (ThresholdAtFPR's +Inf), and a
+	// catch rate of 0 would read as a model that catches nothing
+	if len(pos) == 0 || len(neg) == 0 {
 		return math.NaN()
 	}
 	t := ThresholdAtFPR(neg, fpr)
@@ -189,4 +195,62 @@ func TPRAtFPR(pos, neg []float64, fpr float64) float64 {
 		}
 	}
 	return float64(n) / float64(len(pos))
+}
+
+// metricsJSON is Metrics with its figures nullable: JSON has no NaN, and an
+// encoder refuses one, so an undefined figure would lose the whole output.
+// Its fields are Metrics' in the same order, so defined figures read as
+// they always did (TestMetricsJSON holds the two together).
+type metricsJSON struct {
+	Documents   int       `json:"documents"`
+	Machine     int       `json:"machine"`
+	Human       int       `json:"human"`
+	AUROC       *float64  `json:"auroc"`
+	TPRAt1      *float64  `json:"tpr_at_1pct_fpr"`
+	TPRAt5      *float64  `json:"tpr_at_5pct_fpr"`
+	Precision   *float64  `json:"precision"`
+	Recall      *float64  `json:"recall"`
+	F1          *float64  `json:"f1"`
+	FPR         *float64  `json:"fpr"`
+	Confusion   Confusion `json:"confusion"`
+	TooShort    int       `json:"too_short"`
+	Unsupported int       `json:"unsupported"`
+}
+
+// MarshalJSON writes an undefined (NaN) figure as null.
+func (m Metrics) MarshalJSON() ([]byte, error) {
+	orNull := func(x float64) *float64 {
+		if math.IsNaN(x) {
+			return nil
+		}
+		return &x
+	}
+	return json.Marshal(metricsJSON{
+		Documents: m.Documents, Machine: m.Machine, Human: m.Human,
+		AUROC: orNull(m.AUROC), TPRAt1: orNull(m.TPRAt1), TPRAt5: orNull(m.TPRAt5),
+		Precision: orNull(m.Precision), Recall: orNull(m.Recall), F1: orNull(m.F1), FPR: orNull(m.FPR),
+		Confusion: m.Confusion, TooShort: m.TooShort, Unsupported: m.Unsupported,
+	})
+}
+
+// UnmarshalJSON reads null back as NaN, so that a figure read from a
+// model's dev_metrics or an eval report stays undefined rather than 0.
+func (m *Metrics) UnmarshalJSON(b []byte) error {
+	var j metricsJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	orNaN := func(x *float64) float64 {
+		if x == nil {
+			return math.NaN()
+		}
+		return *x
+	}
+	*m = Metrics{
+		Documents: j.Documents, Machine: j.Machine, Human: j.Human,
+		AUROC: orNaN(j.AUROC), TPRAt1: orNaN(j.TPRAt1), TPRAt5: orNaN(j.TPRAt5),
+		Precision: orNaN(j.Precision), Recall: orNaN(j.Recall), F1: orNaN(j.F1), FPR: orNaN(j.FPR),
+		Confusion: j.Confusion, TooShort: j.TooShort, Unsupported: j.Unsupported,
+	}
+	return nil
 }

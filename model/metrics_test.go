@@ -1,6 +1,8 @@
 package model
 
 import (
+	"bytes"
+	"encoding/json"
 	"math"
 	"math/rand"
 	"testing"
@@ -180,8 +182,9 @@ func TestTPRAtFPR(t *testing.T) {
 		{"5% on 0..99", []float64{10, 94, 95, 97, 99, 200}, neg, 0.05, 4.0 / 6},
 		{"all above", []float64{100, 101}, neg, 0.01, 1},
 		{"none above", []float64{-1, 0, 50}, neg, 0.01, 0},
-		{"no negatives", []float64{1, 2}, nil, 0.01, 0},
+		{"no negatives", []float64{1, 2}, nil, 0.01, math.NaN()},
 		{"no positives", nil, neg, 0.01, math.NaN()},
+		{"neither", nil, nil, 0.05, math.NaN()},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -266,7 +269,8 @@ func TestEvaluateDegenerate(t *testing.T) {
 		s    []Scored
 		// want precision, recall, f1, fpr
 		p, r, f1, fpr float64
-		aurocNaN      bool
+		// AUROC and the catch rates need both classes
+		undefined bool
 	}{
 		{"empty", nil, 0, 0, 0, 0, true},
 		{"only machine, none flagged", []Scored{{10, Clean, true}, {50, Suspect, true}}, 0, 0, 0, 0, true},
@@ -284,11 +288,86 @@ func TestEvaluateDegenerate(t *testing.T) {
 					t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
 				}
 			}
-			if math.IsNaN(m.AUROC) != tc.aurocNaN {
-				t.Errorf("AUROC = %v, NaN wanted: %v", m.AUROC, tc.aurocNaN)
+			for _, c := range []struct {
+				name string
+				got  float64
+			}{{"AUROC", m.AUROC}, {"tpr@1", m.TPRAt1}, {"tpr@5", m.TPRAt5}} {
+				if math.IsNaN(c.got) != tc.undefined {
+					t.Errorf("%s = %v, NaN wanted: %v", c.name, c.got, tc.undefined)
+				}
 			}
 			if m.Confusion.Machine == nil || m.Confusion.Human == nil {
 				t.Errorf("confusion maps must not be nil")
+			}
+		})
+	}
+}
+
+// An undefined figure is null in JSON and NaN again when read back; defined
+// ones are written as the plain struct writes them, so an eval report or a
+// model's dev_metrics reads as before.
+func TestMetricsJSON(t *testing.T) {
+	defined := Metrics{Documents: 10, Machine: 6, Human: 4, AUROC: 0.875, TPRAt1: 0.5, TPRAt5: 2.0 / 3,
+		Precision: 0.75, Recall: 0.5, F1: 0.6, FPR: 0.25, TooShort: 2, Unsupported: 1,
+		Confusion: Confusion{Machine: map[Verdict]int{Flagged: 4, Clean: 2}, Human: map[Verdict]int{Flagged: 1, Clean: 3}}}
+	figures := []string{"auroc", "tpr_at_1pct_fpr", "tpr_at_5pct_fpr", "precision", "recall", "f1", "fpr"}
+	for _, tc := range []struct {
+		name  string
+		m     Metrics
+		nulls map[string]bool
+	}{
+		{"defined", defined, nil},
+		{"only machine", Evaluate([]Scored{{99, Flagged, true}, {50, Clean, true}}),
+			map[string]bool{"auroc": true, "tpr_at_1pct_fpr": true, "tpr_at_5pct_fpr": true}},
+		{"only human", Evaluate([]Scored{{99, Flagged, false}, {50, Clean, false}}),
+			map[string]bool{"auroc": true, "tpr_at_1pct_fpr": true, "tpr_at_5pct_fpr": true}},
+		{"every figure undefined", Metrics{AUROC: math.NaN(), TPRAt1: math.NaN(), TPRAt5: math.NaN(),
+			Precision: math.NaN(), Recall: math.NaN(), F1: math.NaN(), FPR: math.NaN()},
+			map[string]bool{"auroc": true, "tpr_at_1pct_fpr": true, "tpr_at_5pct_fpr": true, "precision": true, "recall": true, "f1": true, "fpr": true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// as a model carries it (Dev *Metrics) and as eval's rows do
+			b, err := json.Marshal(struct {
+				Dev *Metrics
+				Row Metrics
+			}{&tc.m, tc.m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var raw struct{ Dev, Row map[string]any }
+			if err := json.Unmarshal(b, &raw); err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range []map[string]any{raw.Dev, raw.Row} {
+				for _, k := range figures {
+					if v, ok := o[k]; !ok || (v == nil) != tc.nulls[k] {
+						t.Errorf("%s: %v (present: %v), null wanted: %v", k, v, ok, tc.nulls[k])
+					}
+				}
+			}
+			if tc.nulls == nil {
+				type plain Metrics
+				want, _ := json.Marshal(plain(tc.m))
+				if got, _ := json.Marshal(tc.m); !bytes.Equal(got, want) {
+					t.Errorf("got  %s\nwant %s", got, want)
+				}
+			}
+			var back struct {
+				Dev *Metrics
+				Row Metrics
+			}
+			if err := json.Unmarshal(b, &back); err != nil || back.Dev == nil {
+				t.Fatalf("read back: %v, %v", back.Dev, err)
+			}
+			for _, m := range []Metrics{*back.Dev, back.Row} {
+				for i, x := range []float64{m.AUROC, m.TPRAt1, m.TPRAt5, m.Precision, m.Recall, m.F1, m.FPR} {
+					if math.IsNaN(x) != tc.nulls[figures[i]] {
+						t.Errorf("read back: %s = %v", figures[i], x)
+					}
+				}
+			}
+			if again, _ := json.Marshal(back); !bytes.Equal(again, b) {
+				t.Errorf("read back and written again: %s, want %s", again, b)
 			}
 		})
 	}

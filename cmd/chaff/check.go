@@ -14,7 +14,6 @@ import (
 	"github.com/chaff-dev/chaff/cmd/input"
 	"github.com/chaff-dev/chaff/cmd/suppress"
 	"github.com/chaff-dev/chaff/features"
-	"github.com/chaff-dev/chaff/features/markup"
 	"github.com/chaff-dev/chaff/model"
 	"github.com/urfave/cli/v2"
 )
@@ -132,7 +131,8 @@ func runCheck(c *cli.Context) error {
 	err = input.Walk(c.Args().Slice(), opts, func(it input.Item) error {
 		stdin := it.Path == "-" && stdinName != ""
 		if stdin {
-			it.Path = stdinName
+			// --stdin-filename names the format, as a file's name does
+			it.Path, it.Format = stdinName, ""
 		}
 		if it.Err != nil {
 			files = append(files, check.File{Path: it.Path, Error: it.Err.Error()})
@@ -141,11 +141,7 @@ func runCheck(c *cli.Context) error {
 		if !stdin && ck.ignores.Match(it.Path, false) {
 			return nil
 		}
-		format := markup.FormatOf(it.Path)
-		if it.Line > 0 {
-			format = markup.Text // a record of a corpus
-		}
-		if f, ok := ck.checkItem(it, format, stdin); ok {
+		if f, ok := ck.checkItem(it, stdin); ok {
 			files = append(files, f)
 		}
 		return nil
@@ -175,10 +171,11 @@ func runCheck(c *cli.Context) error {
 	return nil
 }
 
-// checkItem checks one input read as format. A walked file the
-// configuration ignores is skipped (ok false); text from standard input is
-// always checked: it was given on purpose.
-func (ck *checker) checkItem(it input.Item, format markup.Format, stdin bool) (check.File, bool) {
+// checkItem checks one input, read in its format as score reads it
+// (Item.Document). A walked file the configuration ignores is skipped (ok
+// false); text from standard input is always checked: it was given on
+// purpose.
+func (ck *checker) checkItem(it input.Item, stdin bool) (check.File, bool) {
 	eff, err := ck.loader.ForFile(it.Path)
 	if err != nil {
 		return check.File{Path: it.Path, Error: err.Error()}, true
@@ -186,11 +183,11 @@ func (ck *checker) checkItem(it input.Item, format markup.Format, stdin bool) (c
 	if eff.Ignored && !stdin {
 		return check.File{}, false
 	}
-	return ck.fileWith(it, format, eff), true
+	return ck.fileWith(it, eff), true
 }
 
-func (ck *checker) fileWith(it input.Item, format markup.Format, eff *config.Effective) check.File {
-	doc := input.DocumentAs(format, it.Text)
+func (ck *checker) fileWith(it input.Item, eff *config.Effective) check.File {
+	doc := it.Document()
 	if ck.lang != "" {
 		doc.ForceLanguage(ck.lang)
 	}

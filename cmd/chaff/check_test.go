@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -150,5 +151,50 @@ func TestCheckNewFromRev(t *testing.T) {
 	r = chaff(t, nil, "check", "--new-from-rev", "no-such-rev", "a.txt")
 	if r.code != exitError || !strings.Contains(r.stderr, "no-such-rev") {
 		t.Errorf("bad revision: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+// A WARC record is read in its payload's format, as score reads it: an HTML
+// page's comment is no prose whether the page comes as a file, from
+// standard input or in a crawl, while a text record's words all count.
+func TestCheckWARCRecordFormat(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	page := "<html><head><title>Ferry</title></head><body><article><h1>The ferry sails again</h1>\n" +
+		"<p>" + strings.ReplaceAll(strings.TrimSpace(plainStory), "\n\n", "</p>\n<p>") + "</p>\n" +
+		"<!-- As an AI language model, I cannot check the timetable. -->\n</article></body></html>\n"
+	record := func(typ, ctype, block string) string {
+		return fmt.Sprintf("WARC/1.0\r\nWARC-Type: %s\r\nWARC-Date: 2026-01-02T03:04:05Z\r\n"+
+			"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n",
+			typ, ctype, len(block), block)
+	}
+	response := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s", len(page), page)
+	dir := write(t, map[string]string{
+		"page.html": page,
+		"page.warc": record("response", "application/http; msgtype=response", response),
+		"page.wet":  record("conversion", "text/plain", plainStory+"\n"+leakLine),
+	})
+	for _, c := range []struct {
+		name  string
+		args  []string
+		stdin string
+		leak  bool
+	}{
+		{"HTML file", []string{"page.html"}, "", false},
+		{"HTML from standard input", []string{"--stdin-filename", "page.html", "-"}, page, false},
+		{"HTML page in a WARC response", []string{"page.warc"}, "", false},
+		{"text in a WET conversion", []string{"page.wet"}, "", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Chdir(dir)
+			// the score cannot fail a file: only a finding can
+			r := chaff(t, strings.NewReader(c.stdin), append([]string{"check", "--fail-above", "101"}, c.args...)...)
+			code := exitOK
+			if c.leak {
+				code = exitTripped
+			}
+			if r.code != code || strings.Contains(r.stdout, "leak.chatbot") != c.leak {
+				t.Errorf("exit %d, want %d; leak.chatbot wanted: %v\n%s%s", r.code, code, c.leak, r.stdout, r.stderr)
+			}
+		})
 	}
 }

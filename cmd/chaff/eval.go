@@ -216,9 +216,18 @@ func printEval(w io.Writer, m *model.Model, rows []evalRow) error {
 	return ct.Render()
 }
 
-func f4(x float64) string  { return fmt.Sprintf("%.4f", x) }
-func f3(x float64) string  { return fmt.Sprintf("%.3f", x) }
-func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
+func f4(x float64) string  { return figure("%.4f", x) }
+func f3(x float64) string  { return figure("%.3f", x) }
+func pct(x float64) string { return figure("%.1f%%", 100*x) }
+
+// figure formats x; an undefined figure (NaN: the set lacks a class it
+// needs) is "-", where JSON has null, since "NaN%" reads as chaff's fault.
+func figure(format string, x float64) string {
+	if math.IsNaN(x) {
+		return "-"
+	}
+	return fmt.Sprintf(format, x)
+}
 
 // matchLengths cuts every person-written text, at a sentence end, to the
 // word count of a machine text drawn from the same set (deterministically),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -253,5 +254,65 @@ func TestEvalPerturb(t *testing.T) {
 	}
 	if r := chaff(t, nil, "eval", "--perturb", "typo", p); r.code != 2 || !strings.Contains(r.stderr, `unknown perturbation "typo" (known: zero-width, homoglyph`) {
 		t.Errorf("unknown kind: %v", r)
+	}
+}
+
+// A set without person-written texts has no AUROC and no catch rate at a
+// false-positive rate: JSON says null and the tables "-", for the whole set
+// and for every --by group, rather than failing on NaN or claiming 0%.
+func TestEvalUndefinedFigures(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "machine.jsonl")
+	var b strings.Builder
+	for _, f := range []struct{ name, source string }{{"machine-rewrite.txt", "a"}, {"machine-leaked-prompt.txt", "a"}, {"machine-chatbot-leak.txt", "b"}} {
+		text, err := os.ReadFile(filepath.Join("testdata", "articles", f.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, _ := json.Marshal(map[string]any{"text": string(text), "label": 1, "source": f.source})
+		b.Write(append(rec, '\n'))
+	}
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		rows int // JSON rows; 0 for a table
+		// a table's first data row, as its cells read
+		row string
+	}{
+		{[]string{"--format", "json"}, 1, ""},
+		{[]string{"--format", "json", "--by", "source"}, 3, ""},
+		{[]string{"--format", "json", "--by-length"}, 6, ""},
+		{nil, 0, "│ all │ 3 │ 3 │ 0 │ - │ - │ - │ 1.000 │ 1.000 │ 1.000 │ 0.0% │"},
+		{[]string{"--by", "source"}, 0, "│ all │ 3 │ 3 │ 0 │ - │ - │ - │ 1.000 │ 1.000 │ 1.000 │ 0.0% │"},
+		{[]string{"--by-length"}, 0, "│ 15 words │ 3 │ 3 │ 0 │ - │ - │"},
+	} {
+		r := chaff(t, nil, append(append([]string{"eval"}, c.args...), p)...)
+		if r.code != 0 || r.stderr != "" {
+			t.Errorf("%v: %v", c.args, r)
+			continue
+		}
+		if c.rows == 0 {
+			cells := regexp.MustCompile(` +`).ReplaceAllString(r.stdout, " ")
+			if !strings.Contains(cells, c.row) || strings.Contains(r.stdout, "NaN") {
+				t.Errorf("%v: want the row %q and no NaN:\n%s", c.args, c.row, r.stdout)
+			}
+			continue
+		}
+		var rows []struct {
+			Name    string         `json:"name"`
+			Metrics map[string]any `json:"metrics"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil || len(rows) != c.rows {
+			t.Errorf("%v: %d rows, want %d (%v):\n%s", c.args, len(rows), c.rows, err, r.stdout)
+			continue
+		}
+		for _, row := range rows {
+			for _, k := range []string{"auroc", "tpr_at_1pct_fpr", "tpr_at_5pct_fpr"} {
+				if v, ok := row.Metrics[k]; !ok || v != nil {
+					t.Errorf("%v: %s: %s = %v, want null", c.args, row.Name, k, v)
+				}
+			}
+		}
 	}
 }

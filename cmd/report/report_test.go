@@ -248,3 +248,27 @@ func TestRules(t *testing.T) {
 		}
 	}
 }
+
+// The PATH/ID column names each record once: a record whose id already
+// holds its path (a JSONL line, a WARC record without a target URI) reads
+// as that id.
+func TestLabel(t *testing.T) {
+	for _, c := range []struct {
+		name, id, path, want string
+	}{
+		{"file", "a/b.txt", "a/b.txt", "a/b.txt"},
+		{"no id", "", "a/b.txt", "a/b.txt"},
+		{"standard input", "-", "-", "-"},
+		{"JSONL line", "c.jsonl:3", "c.jsonl", "c.jsonl:3"},
+		{"JSONL id of its own", "post-7", "c.jsonl", "c.jsonl#post-7"},
+		{"WARC target URI", "https://example.com/a", "x.warc.gz", "x.warc.gz#https://example.com/a"},
+		{"WARC record number", "x.wet#1", "x.wet", "x.wet#1"},
+		{"WARC record number from standard input", "-#2", "-", "-#2"},
+		{"another file's record", "y.wet#1", "x.wet", "x.wet#y.wet#1"},
+		{"no path", "post-7", "", "post-7"},
+	} {
+		if got := label(Record{ID: c.id, Path: c.path}); got != c.want {
+			t.Errorf("%s: id %q, path %q: %q, want %q", c.name, c.id, c.path, got, c.want)
+		}
+	}
+}

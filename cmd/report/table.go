@@ -45,9 +45,12 @@ func (r *tableReporter) Add(rec Record) error {
 }
 
 // label is what the PATH/ID column shows: the path for a file, and
-// "path#id" for a record of a JSONL corpus with an id of its own.
+// "path#id" for a record of a JSONL corpus with an id of its own or a WARC
+// record with a target URI. A record whose id already names its file (a
+// JSONL record's "path:line", a WARC record's "path#N") shows that id alone:
+// the path written twice only widens the column.
 func label(rec Record) string {
-	if rec.ID == "" || rec.ID == rec.Path || strings.HasPrefix(rec.ID, rec.Path+":") || rec.Path == "" {
+	if rec.ID == "" || rec.ID == rec.Path || strings.HasPrefix(rec.ID, rec.Path+":") || strings.HasPrefix(rec.ID, rec.Path+"#") || rec.Path == "" {
 		if rec.ID == "" {
 			return rec.Path
 		}
