@@ -161,7 +161,10 @@ func breakdown(docs []labelled, scored []model.Scored, by string) []evalRow {
 	human := map[string][]model.Scored{}
 	var allHuman []model.Scored
 	for i, d := range docs {
-		v := fmt.Sprint(d.Fields[by])
+		v := "(none)" // a record without the field: not "<nil>"
+		if x, ok := d.Fields[by]; ok && x != nil {
+			v = fmt.Sprint(x)
+		}
 		if d.Label == 0 {
 			allHuman = append(allHuman, scored[i])
 			human[v] = append(human[v], scored[i])
