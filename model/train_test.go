@@ -665,3 +665,24 @@ func TestCrossFitLexiconLeavesPartOut(t *testing.T) {
 		t.Errorf("person-written texts scored %.2f with parts, %.2f without; they must not depend on parts", unseenH, seenH)
 	}
 }
+
+// A person-written text just under a threshold must not show at it: with
+// 100 texts, 1% may reach the flagged threshold, and the second highest,
+// 96.36, shows as 96.4.
+func TestThresholdsAsShown(t *testing.T) {
+	human := make([]float64, 100)
+	for i := range human {
+		human[i] = 50 + float64(i)*0.1
+	}
+	human[98], human[99] = 96.36, 98.0
+	th := thresholdsFor(human, make([]string, len(human)))
+	shown := 0
+	for _, h := range human {
+		if math.Round(h*10)/10 >= th.Flagged {
+			shown++
+		}
+	}
+	if shown > 1 {
+		t.Errorf("flagged threshold %.1f: %d of 100 person-written texts show at or above it, want at most 1", th.Flagged, shown)
+	}
+}

@@ -182,6 +182,8 @@ func runTrain(c *cli.Context) error {
 		if err != nil {
 			return cli.Exit("chaff train: --dev: --threshold-by "+err.Error(), 2)
 		}
+		// every person-written dev text counts, however short, as in
+		// model.Train (see there why); scores as Explain shows them
 		scored := scoreLabelled(m, dev)
 		var human []float64
 		var hs []string
