@@ -314,7 +314,8 @@ func TestEvalUndefinedFigures(t *testing.T) {
 				}
 			}
 		}
-	}	// records without the --by field form a group of their own, named so
+	}
+	// records without the --by field form a group of their own, named so
 	r := chaff(t, nil, "eval", "--format", "json", "--by", "domain", p)
 	if !strings.Contains(r.stdout, `"domain=(none)"`) || strings.Contains(r.stdout, "nil") {
 		t.Errorf("--by a field no record has: want a row domain=(none):\n%s", r.stdout)

@@ -117,13 +117,44 @@ func loadLabelledDir(root string) ([]labelled, error) {
 		if err != nil {
 			return err
 		}
-		out = append(out, labelled{ID: path, Text: string(b), Label: lab, Group: path})
+		text, err := articleText(path, b)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		out = append(out, labelled{ID: path, Text: text, Label: lab, Group: path})
 		return nil
 	})
 	if err == nil && len(out) == 0 {
 		err = fmt.Errorf("%s: no files under a folder named machine/ai/1 or human/person/0", root)
 	}
 	return out, err
+}
+
+// articleText reads a labelled file as score reads it (its encoding, a
+// Markdown file's markup blanked) but as text, which training and
+// evaluation take their documents from: an HTML page is its main text, one
+// block a paragraph, since the label is the article's, not the page's
+// (its tags, scripts and menus read as words were what training learned).
+func articleText(path string, b []byte) (string, error) {
+	f := markup.FormatOf(path)
+	text, _, err := input.DecodeAs(b, f, "")
+	if err != nil {
+		return "", err
+	}
+	switch f {
+	case markup.Markdown:
+		return string(markup.MarkdownText(text)), nil
+	case markup.HTML:
+		pg := markup.HTMLText(text)
+		var blocks []string
+		for _, l := range strings.Split(string(pg.Text), "\n") {
+			if t := strings.TrimSpace(l); t != "" && (pg.Main == nil || pg.Main(t)) {
+				blocks = append(blocks, t)
+			}
+		}
+		return strings.Join(blocks, "\n\n"), nil
+	}
+	return string(text), nil
 }
 
 // parallel runs fn(i) for i in [0, n) on every core.

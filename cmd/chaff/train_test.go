@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chaff-dev/chaff/cmd/input"
 	"github.com/chaff-dev/chaff/model"
 )
 
@@ -162,5 +163,49 @@ func TestTrainCommandWithProfile(t *testing.T) {
 	r = chaff(t, nil, "train", "-o", filepath.Join(dir, "bad.json"), "--profile", "chat=generator:gpt-5", data)
 	if r.code != 2 || !strings.Contains(r.stderr, `--profile "chat": no machine-written document has generator in gpt-5`) {
 		t.Errorf("profile without documents: %v", r)
+	}
+}
+
+// Labelled folders are read as score reads their files: an HTML page as its
+// main text (no tags, scripts or menu), Markdown without its markup, a
+// Latin-1 file in its encoding.
+func TestLabelledFoldersReadByFormat(t *testing.T) {
+	root := t.TempDir()
+	article := "The council approved the new harbour wall on Tuesday after a long debate about its cost, " +
+		"which residents have wanted for years. Work starts in the spring and takes a year."
+	files := map[string]string{
+		"human/page.html": "<html><head><script>var tracker = \"analytics\";</script></head><body>" +
+			"<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article><h1>Harbour wall</h1><p>" + article + "</p></article></body></html>",
+		"machine/post.md": "# Harbour wall\n\n**" + article + "** See [the plan](https://example.com/plan).\n",
+		"human/old.txt":   "The caf\xe9 reopened on Tuesday.",
+	}
+	for name, body := range files {
+		p := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs, err := loadLabelled([]string{root}, "label", input.JSONLOptions{})
+	if err != nil || len(docs) != 3 {
+		t.Fatalf("%d documents, %v", len(docs), err)
+	}
+	for _, d := range docs {
+		switch filepath.Base(d.ID) {
+		case "page.html":
+			if !strings.Contains(d.Text, "The council approved") || strings.ContainsAny(d.Text, "<>") || strings.Contains(d.Text, "analytics") {
+				t.Errorf("page.html read as %q, want its article's text alone", d.Text)
+			}
+		case "post.md":
+			if !strings.Contains(d.Text, "The council approved") || strings.Contains(d.Text, "**") || strings.Contains(d.Text, "https://") {
+				t.Errorf("post.md read as %q, want its text without markup", d.Text)
+			}
+		case "old.txt":
+			if d.Text != "The café reopened on Tuesday." {
+				t.Errorf("old.txt read as %q", d.Text)
+			}
+		}
 	}
 }

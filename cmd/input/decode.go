@@ -122,9 +122,9 @@ func DecodeHTML(src []byte, contentType string) (text []byte, replaced int, err 
 	return text, 0, err
 }
 
-// decodeAs decodes a document of format f: an HTML page by DecodeHTML
+// DecodeAs decodes a document of format f: an HTML page by DecodeHTML
 // (contentType is its HTTP header's, or ""), anything else by Decode.
-func decodeAs(src []byte, f markup.Format, contentType string) ([]byte, int, error) {
+func DecodeAs(src []byte, f markup.Format, contentType string) ([]byte, int, error) {
 	if f == markup.HTML {
 		return DecodeHTML(src, contentType)
 	}

@@ -91,7 +91,7 @@ func (w *walker) warcRecords(p string, r io.Reader) error {
 				it.ID = fmt.Sprintf("%s#%d", p, rec.Number)
 			}
 			if err == nil {
-				it.Text, it.Replaced, err = decodeAs(b, f, contentType)
+				it.Text, it.Replaced, err = DecodeAs(b, f, contentType)
 			}
 			if err != nil {
 				it.Text = nil
@@ -160,7 +160,7 @@ func (w *walker) stdin() error {
 	case FormatHTML:
 		f = markup.HTML
 	}
-	text, replaced, err := decodeAs(b, f, "")
+	text, replaced, err := DecodeAs(b, f, "")
 	if err != nil {
 		return w.fail(p, fmt.Errorf("%s: %w", p, err))
 	}

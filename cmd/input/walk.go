@@ -354,7 +354,7 @@ func (w *walker) file(p string) error {
 }
 
 func (w *walker) document(p string, b []byte) error {
-	text, replaced, err := decodeAs(b, markup.FormatOf(p), "")
+	text, replaced, err := DecodeAs(b, markup.FormatOf(p), "")
 	if err != nil {
 		return w.fail(p, fmt.Errorf("%s: %w", p, err))
 	}
