@@ -193,6 +193,9 @@ func runTrain(c *cli.Context) error {
 				hs = append(hs, devStrata[i])
 			}
 		}
+		if len(human) == 0 {
+			return cli.Exit("chaff train: --dev "+p+": no person-written texts (label 0) to set the thresholds on", 2)
+		}
 		m.Thresholds.Suspect = math.Max(m.Thresholds.Suspect, math.Ceil(model.StratifiedThreshold(human, hs, 0.05)*10)/10)
 		m.Thresholds.Flagged = math.Max(m.Thresholds.Flagged, math.Ceil(model.StratifiedThreshold(human, hs, 0.01)*10)/10)
 		scored = scoreLabelled(m, dev)

@@ -164,6 +164,21 @@ func TestTrainCommandWithProfile(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, `--profile "chat": no machine-written document has generator in gpt-5`) {
 		t.Errorf("profile without documents: %v", r)
 	}
+
+	// a dev set without person-written texts sets no thresholds: an
+	// error that says so, not a model file that cannot be written
+	machineOnly := filepath.Join(dir, "dev.jsonl")
+	var ml []string
+	for _, l := range lines {
+		if strings.Contains(l, `"label":1`) {
+			ml = append(ml, l)
+		}
+	}
+	os.WriteFile(machineOnly, []byte(strings.Join(ml, "\n")+"\n"), 0o644)
+	r = chaff(t, nil, "train", "-o", filepath.Join(dir, "dev.json"), "--folds", "3", "--dev", machineOnly, data)
+	if r.code != 2 || !strings.Contains(r.stderr, "no person-written texts") {
+		t.Errorf("--dev without person-written texts: %v", r)
+	}
 }
 
 // Labelled folders are read as score reads their files: an HTML page as its

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/chaff-dev/chaff/features/markup"
+	"github.com/klauspost/compress/gzip"
 )
 
 // WARC and WET files as Common Crawl publishes them: a sequence of records,
@@ -173,7 +174,22 @@ func warcDocument(rec WARCRecord, max int64) (text []byte, f markup.Format, cont
 		if size > rec.Length {
 			size = -1 // a truncated record (WARC-Truncated) holds less
 		}
-		body, err := readMax(resp.Body, max, size)
+		var payload io.Reader = resp.Body
+		switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
+		case "", "identity":
+		case "gzip", "x-gzip":
+			// a crawler that keeps the response as the server sent it
+			// (Heritrix, wget) keeps its compression too
+			zr, err := gzip.NewReader(resp.Body)
+			if err != nil {
+				return nil, "", "", true, fmt.Errorf("HTTP response: Content-Encoding %s: %v", enc, err)
+			}
+			defer zr.Close()
+			payload, size = zr, -1 // max bounds what it unpacks to
+		default:
+			return nil, "", "", true, fmt.Errorf("HTTP response: Content-Encoding %s is not read", enc)
+		}
+		body, err := readMax(payload, max, size)
 		if errors.Is(err, io.ErrUnexpectedEOF) {
 			// a truncated record (WARC-Truncated) still has its text
 			err = nil

@@ -508,3 +508,26 @@ func TestLargestLimit(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// A response kept with the compression its server sent it in is read
+// unpacked; one in an encoding chaff does not read says which.
+func TestWARCContentEncoding(t *testing.T) {
+	const body = "<html><body><p>The council approved the harbour wall on Tuesday.</p></body></html>"
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(body))
+	zw.Close()
+	resp := func(enc, payload string) string {
+		return fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: %s\r\nContent-Length: %d\r\n\r\n%s", enc, len(payload), payload)
+	}
+	p := filepath.Join(t.TempDir(), "enc.warc")
+	os.WriteFile(p, warcBytes(t, []rec{
+		{"response", "https://x/gz", httpResp, resp("gzip", gz.String())},
+		{"response", "https://x/br", httpResp, resp("br", "\x1b\x00\x00")},
+	}, false), 0o644)
+	got := items(t, []string{p}, Options{})
+	if len(got) != 2 || !strings.Contains(got[0], "The council approved") || !strings.HasSuffix(got[0], "|") ||
+		!strings.Contains(got[1], "Content-Encoding br is not read") {
+		t.Errorf("got %q", got)
+	}
+}
