@@ -69,6 +69,7 @@ func TestViewText(t *testing.T) {
 		total          int
 	}{
 		{"BOM and CRLF", "\ufeffab\r\ncd\r\n", "ab\ncd\n", false, 6},
+		{"a lone CR ends a line, as for the findings", "ab\rcd\r\nef", "ab\ncd\nef", false, 8},
 		{"invalid bytes count one each", "x\xff\xfey", "x\ufffd\ufffdy", false, 4},
 		{"cut", strings.Repeat("é", MaxViewChars+5), strings.Repeat("é", MaxViewChars), true, MaxViewChars + 5},
 	} {

@@ -116,8 +116,9 @@ func writeCategories(bw *bufio.Writer, cats map[features.Category]float64) {
 }
 
 // viewText is the document's text as a view shows it: valid UTF-8 (each
-// invalid byte one U+FFFD, as findings count it), without a BOM, CRLF as
-// LF, cut at MaxViewChars characters. It returns whether it cut, and the
+// invalid byte one U+FFFD, as findings count it), without a BOM, CRLF and
+// a lone CR as LF (both end a line for the findings' line numbers), cut at
+// MaxViewChars characters. It returns whether it cut, and the
 // full length in characters.
 func viewText(src []byte) (text string, cut bool, total int) {
 	src = []byte(strings.TrimPrefix(string(src), "\ufeff"))
@@ -131,9 +132,12 @@ func viewText(src []byte) (text string, cut bool, total int) {
 			continue
 		}
 		if n < MaxViewChars {
-			if r == utf8.RuneError && size == 1 {
+			switch {
+			case r == utf8.RuneError && size == 1:
 				b.WriteRune(utf8.RuneError)
-			} else {
+			case r == '\r':
+				b.WriteByte('\n') // a lone CR (old Mac files) ends a line too
+			default:
 				b.Write(src[i : i+size])
 			}
 		}

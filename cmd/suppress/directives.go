@@ -183,6 +183,7 @@ type parser struct {
 
 	fenceChar byte // '`' or '~' inside a fenced code block, 0 outside
 	fenceLen  int
+	inList    bool // the last lines are a list item's: its fences are indented
 
 	inComment    bool
 	comment      strings.Builder
@@ -210,13 +211,21 @@ func (p *parser) line(n int, l string) {
 		return
 	}
 	if p.fenceChar != 0 {
-		if fenceCloses(l, p.fenceChar, p.fenceLen) {
+		if fenceCloses(p.container(l), p.fenceChar, p.fenceLen) {
 			p.fenceChar = 0
 		}
 		p.info[n].text = strings.TrimSpace(l) != ""
 		return
 	}
-	if c, k, ok := fenceOpens(l); ok {
+	if t := strings.TrimLeft(l, " "); t != "" {
+		switch {
+		case listItem(t):
+			p.inList = true
+		case len(l)-len(t) == 0:
+			p.inList = false // a paragraph at the margin ends the list
+		}
+	}
+	if c, k, ok := fenceOpens(p.container(l)); ok {
 		p.fenceChar, p.fenceLen = c, k
 		p.info[n].text = true
 		return
@@ -281,6 +290,39 @@ func closingTicks(s string, i, k int) int {
 		i += r
 	}
 	return -1
+}
+
+// container returns line l without the markers of the blocks that hold it,
+// so that a fence in a blockquote ("> ```") or indented under a list item
+// ("   ```") is read as a fence: a blockquote's ">"s, and under a list item
+// the item's indentation (up to four spaces).
+func (p *parser) container(l string) string {
+	for {
+		t := strings.TrimLeft(l, " ")
+		if len(l)-len(t) > 3 || !strings.HasPrefix(t, ">") {
+			break
+		}
+		l = strings.TrimPrefix(t[1:], " ")
+	}
+	if p.inList {
+		for k := 0; k < 4 && strings.HasPrefix(l, " "); k++ {
+			l = l[1:]
+		}
+	}
+	return l
+}
+
+// listItem reports a line (without its indentation) that starts a list
+// item: "-", "*" or "+", or a number and "." or ")", then a space.
+func listItem(t string) bool {
+	if len(t) >= 2 && strings.ContainsRune("-*+", rune(t[0])) && t[1] == ' ' {
+		return true
+	}
+	i := 0
+	for i < len(t) && i < 9 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' '
 }
 
 // fenceOpens reports a line opening a fenced code block: up to three spaces,

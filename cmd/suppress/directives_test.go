@@ -167,6 +167,21 @@ func TestSuppressed(t *testing.T) {
 			want: want{"residue.share": {7}},
 		},
 		{
+			name: "a fence in a list item is a fence, indented as the item's text",
+			src:  "1. Write this:\n\n    ```html\n    <!-- chaff-disable -->\n    ```\n\nb",
+			want: want{"residue.share": nil},
+		},
+		{
+			name: "a fence in a blockquote is a fence",
+			src:  "> Example:\n>\n> ```\n> <!-- chaff-disable -->\n> ```\n\nb",
+			want: want{"residue.share": nil},
+		},
+		{
+			name: "after the list, a line indented four spaces is code again, not a fence",
+			src:  "- item\n\nA paragraph.\n\n    ```\n<!-- chaff-disable-next-line -->\nc",
+			want: want{"residue.share": {7}},
+		},
+		{
 			name: "directive in an inline code span is ignored",
 			src:  "Write `<!-- chaff-disable -->` to silence chaff.\nb",
 			want: want{"residue.share": nil},
