@@ -78,8 +78,10 @@ func (s *LineSet) add(start, end int) {
 // lines of the working tree added or changed since the revision rev: those
 // `git diff rev` shows as added (renames are followed, so a moved file
 // counts only its edited lines), and every line of a file git does not
-// track and does not ignore. Keys are paths relative to repoDir with forward
-// slashes; a file whose changes are only deletions has no key.
+// track and does not ignore, anywhere in the repository. Keys are paths
+// relative to repoDir with forward slashes ("../other/b.md" for a file
+// beside it: a check run from a subfolder may name one); a file whose
+// changes are only deletions has no key.
 //
 // A revision git cannot resolve, or a repoDir outside a git repository, is
 // an error that names it and quotes git.
@@ -93,9 +95,11 @@ func ChangedLines(repoDir, rev string) (map[string]LineSet, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, fmt.Errorf("gitdiff: %w", err)
 	}
-	if _, err := git(repoDir, "rev-parse", "--show-toplevel"); err != nil {
+	top, err := git(repoDir, "rev-parse", "--show-toplevel")
+	if err != nil {
 		return nil, fmt.Errorf("gitdiff: %s is not in a git repository: %w", repoDir, err)
 	}
+	toplevel := strings.TrimSpace(string(top))
 	if _, err := git(repoDir, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {
 		// --verify only says "Needed a single revision": ask again for
 		// git's own words
@@ -105,8 +109,10 @@ func ChangedLines(repoDir, rev string) (map[string]LineSet, error) {
 		}
 		return nil, fmt.Errorf("gitdiff: bad revision %q: %w", rev, why)
 	}
-	out, err := git(repoDir, "diff", "--no-color", "--unified=0", "--no-ext-diff", "--no-textconv",
-		"--find-renames", "--src-prefix=a/", "--dst-prefix=b/", "--relative", rev, "--")
+	// the whole repository's changes, its paths from the top: a file
+	// outside repoDir is new or not as any other
+	out, err := git(toplevel, "diff", "--no-color", "--unified=0", "--no-ext-diff", "--no-textconv",
+		"--find-renames", "--src-prefix=a/", "--dst-prefix=b/", rev, "--")
 	if err != nil {
 		return nil, fmt.Errorf("gitdiff: git diff %s: %w", rev, err)
 	}
@@ -114,7 +120,7 @@ func ChangedLines(repoDir, rev string) (map[string]LineSet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gitdiff: git diff %s: %w", rev, err)
 	}
-	out, err = git(repoDir, "ls-files", "--others", "--exclude-standard", "-z")
+	out, err = git(toplevel, "ls-files", "--others", "--exclude-standard", "-z")
 	if err != nil {
 		return nil, fmt.Errorf("gitdiff: git ls-files: %w", err)
 	}
@@ -124,7 +130,28 @@ func ChangedLines(repoDir, rev string) (map[string]LineSet, error) {
 		}
 		sets[filepath.ToSlash(p)] = LineSet{All: true}
 	}
-	return sets, nil
+	return fromDir(sets, toplevel, repoDir)
+}
+
+// fromDir rekeys sets, whose paths are relative to the repository's top
+// folder, by paths relative to dir.
+func fromDir(sets map[string]LineSet, toplevel, dir string) (map[string]LineSet, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("gitdiff: %w", err)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real // git names the top folder by its real path
+	}
+	out := make(map[string]LineSet, len(sets))
+	for p, s := range sets {
+		rel, err := filepath.Rel(abs, filepath.Join(toplevel, filepath.FromSlash(p)))
+		if err != nil {
+			return nil, fmt.Errorf("gitdiff: %w", err)
+		}
+		out[filepath.ToSlash(rel)] = s
+	}
+	return out, nil
 }
 
 // gitError is git's complaint on a failed run.

@@ -190,9 +190,21 @@ func TestChangedLines(t *testing.T) {
 			"notes/untracked too.md": "all",
 			"empty.md":               "all",
 		}},
-		{"from a folder: paths relative to it, nothing outside", filepath.Join(dir, "sub"), "HEAD", map[string]string{
-			"inner.md": "2",
-			"fresh.md": "all",
+		// a check run from a subfolder may name a file beside it
+		{"from a folder: paths relative to it, the rest of the repository too", filepath.Join(dir, "sub"), "HEAD", map[string]string{
+			"inner.md":                  "2",
+			"fresh.md":                  "all",
+			"../mod.md":                 "3,7-8,13",
+			"../new/name.md":            "4",
+			"../sp ace.md":              "2",
+			"../naïve.md":               "1",
+			"../dash.md":                "2",
+			"../nonl.md":                "2",
+			"../staged.md":              "3",
+			"../crlf.md":                "2,4",
+			"../untracked.md":           "all",
+			"../notes/untracked too.md": "all",
+			"../empty.md":               "all",
 		}},
 	}
 	for _, tt := range tests {
