@@ -70,6 +70,9 @@ func init() {
 				"Sure, here's the adjusted text with a more casual tone:\n\nThe museum opens at nine on weekdays.",
 				"Certainly. Here is the revised text:\n\nThe museum opens at nine on weekdays.",
 				"Here is the reworded passage:\n\nThe museum opens at nine on weekdays.",
+				"Absolutely! Here's a more enthusiastic version:\n\nThe museum opens at nine on weekdays.",
+				"I'm sorry, but as an AI language model, I cannot give medical advice. Please see a doctor.",
+				"The museum's motto is \"history for all\". As an AI language model, I cannot verify the visitor numbers.",
 			},
 			Quiet: []string{
 				"As an AI language model, ChatGPT cannot vote, the professor joked during the debate.",
@@ -97,6 +100,13 @@ func init() {
 				"That's the sauce I grew up with. Let me know if you'd like the recipe for the bread too!",
 				"If you have any other questions, feel free to ask!",
 				"| Phrase | Fix |\n| --- | --- |\n| I hope this helps, let's dive in | delete |",
+				"The reply was polite but useless: \"I'm sorry, but as an AI language model, I cannot give medical advice.\"",
+				"“I’m sorry, but as an AI language model, I cannot give medical advice,” the chatbot replied.",
+				"He pasted the answer into the group chat: “I checked. As of my last knowledge update, the stadium had not been finished.”",
+				"The chatbot was no help.\n\n> I'm sorry, but as an AI language model, I cannot give medical advice.\n\nSo I called the clinic.",
+				"Sure! Here's the thing: nobody expected the vote to pass.",
+				"The bot answered: Certainly! Here is a summary of the report.",
+				"I cannot fulfill that request, I told my boss, and then I quit.",
 			},
 			Extract: extractChatbot,
 		},
@@ -122,6 +132,8 @@ func init() {
 				"\"We are thrilled with the result,\" said [Name], the firm's director.",
 				"Dear [Recipient Name],\n\nThank you for your order, which will reach you on [Delivery Date].",
 				"The mayor said: \"[Insert quote from mayor about the new park]\"",
+				"Download our free template at [Insert link] and start today.",
+				"\"[Insert quote from CEO],\" said [Name], adding that the release included new figures.",
 			},
 			Quiet: []string{
 				"\"We told [the minister] that the figures were wrong,\" she said.",
@@ -155,6 +167,11 @@ func init() {
 				"The product page was so careless that it still read \"[Insert link here]\" where the link belonged.",
 				"By Monday the site's front page still read \"INSERT QUOTE HERE\", and readers noticed.",
 				"Placeholders such as [Client Name] had been left in the published report, the inquiry found.",
+				"Readers received letters this week addressed to \"Dear [Name]\" after a mail-merge error.",
+				"Readers received letters this week that opened with \"Dear [Name]\" after a mail-merge error.",
+				"The press release, which included the line \"contact [Name] at [Phone Number]\", was withdrawn.",
+				"Use {{name}} in your Mailchimp template to greet each subscriber.",
+				"Typesetters have used Lorem ipsum dolor sit amet as dummy text since the 1500s.",
 			},
 			Extract: extractPlaceholder,
 		},
@@ -171,6 +188,8 @@ func init() {
 				"See https://example.org/report?utm_source=chatgpt.com for details.",
 				"See https://example.org/report?id=4&utm_source=openai for details.",
 				"Visitors doubled in a decade turn2news11 and hotels filled up.",
+				"The lake is the deepest in Europe【12:3†source】 and the coldest.",
+				"Rain fell all week.【4:0†turn0search1】",
 			},
 			Quiet: []string{
 				"The chatbot sometimes added stray citation markers, the company admitted.",
@@ -179,6 +198,10 @@ func init() {
 				"See https://example.org/report?utm_source=newsletter for details.",
 				"The source, who asked not to be named, said talks had stalled.",
 				"Analytics tools now show visits tagged utm_source=chatgpt.com as referrals, the agency said.",
+				"【Open Source Conference 2024 Tokyo】開催のお知らせ。今年も東京でオープンソースカンファレンスを開催します。",
+				"The talks ended on Tuesday and the results were final. 【Source: Xinhua】 Officials said more rounds would follow.",
+				"At one school, the essays ended with the string \"oaicite:0\", which gave the students away.",
+				"The string turn0search0 appears in text pasted from ChatGPT.",
 			},
 			Extract: extractChatCitation,
 		},
@@ -214,21 +237,147 @@ func leakSortFindings(fs []Finding) {
 // leakQuoteBefore tells whether the text just before offset opens a quotation
 // or names the words as a phrase, the way articles about chatbots cite them;
 // a table cell that opens with the words lists them (a style guide's
-// "| I hope this helps | delete |").
+// "| I hope this helps | delete |"). A colon after a speaker's verb
+// introduces the words as said, quotation marks or not: "the bot
+// answered: Certainly! Here is a summary", "she wrote back: ...".
 func leakQuoteBefore(d *Document, m PhraseMatch) bool {
 	s := strings.TrimRightFunc(d.Text[:m.Start], unicode.IsSpace)
 	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune("\"“'‘«„`|", r) {
 		return true
 	}
-	if m.FirstToken > 0 {
-		switch d.Tokens[m.FirstToken-1].Lower {
-		case "phrase", "phrases", "words", "wording", "line", "message", "saying", "reads", "read", "reading",
-			"said", "says", "replied", "replies", "wrote", "writes", "answered", "answers", "responded",
-			"told", "typed", "claimed", "stating", "states", "stated":
+	if m.FirstToken == 0 {
+		return false
+	}
+	k := m.FirstToken - 1
+	if leakNamingWords[d.Tokens[k].Lower] {
+		return true
+	}
+	if d.Tokens[k].Text != ":" {
+		return false
+	}
+	// the verb within the two words before the colon ("wrote back:",
+	// "told me:"), on the colon's line
+	for j, words := k-1, 0; j >= 0 && words < 2 && d.Tokens[j].Kind == Word && d.Tokens[j].Line == d.Tokens[k].Line; j-- {
+		if leakNamingWords[d.Tokens[j].Lower] || attributionVerbs[d.Tokens[j].Lower] {
 			return true
 		}
+		words++
 	}
 	return false
+}
+
+// leakNamingWords, right before the words, name them as a phrase or as
+// what someone said.
+var leakNamingWords = map[string]bool{
+	"phrase": true, "phrases": true, "words": true, "wording": true, "line": true, "message": true,
+	"saying": true, "reads": true, "read": true, "reading": true,
+	"said": true, "says": true, "replied": true, "replies": true, "wrote": true, "writes": true,
+	"answered": true, "answers": true, "responded": true,
+	"told": true, "typed": true, "claimed": true, "stating": true, "states": true, "stated": true,
+}
+
+// leakQuoted tells whether offset i of d stands in quoted text: inside a
+// quotation opened earlier in its paragraph and not closed before i (see
+// leakInQuotation), or on a quoted line (leakQuotedLine). Journalism
+// quotes a chatbot's reply this way; a text that leaks one does not put
+// quotation marks around its own words.
+func leakQuoted(d *Document, i int) bool {
+	return leakQuotedLine(d, i) || leakInQuotation(d, i)
+}
+
+// leakQuotedLine tells whether offset i stands on a quoted line: one that
+// opens with ">" (an email's quote, or a Markdown blockquote read as plain
+// text) or, in a Markdown file, whose opening the reader blanked and
+// nothing else: a blockquote's ">" and a list item's bullet alike, which
+// the document no longer tells apart. (Markdown does not indent its
+// paragraphs; a blanked emphasis or link at the start blanks its closing
+// too, and that line counts as unquoted.)
+func leakQuotedLine(d *Document, i int) bool {
+	k := sort.Search(len(d.Lines), func(k int) bool { return d.Lines[k].End >= i })
+	if k == len(d.Lines) {
+		return false
+	}
+	line := d.Lines[k].Text
+	body := strings.TrimLeft(line, " \t")
+	if strings.HasPrefix(body, ">") {
+		return true
+	}
+	// a quote or list marker leaves one blanked run, at the start; an
+	// emphasis or a link there leaves another where it closes ("**Note:**
+	// As an AI ..." reads "  Note:   As an AI ...")
+	return d.Format == "markdown" && strings.HasPrefix(line, " ") && body != "" &&
+		!strings.Contains(body, "  ") && !strings.HasSuffix(body, " ")
+}
+
+// leakQuoteReach bounds how far back, in bytes, leakQuotation looks for an
+// open quotation mark.
+const leakQuoteReach = 1500
+
+// leakInQuotation tells whether offset i stands inside a quotation (see
+// leakQuotation).
+func leakInQuotation(d *Document, i int) bool { return leakQuotation(d, i) >= 0 }
+
+// leakQuotation returns the offset of the quotation mark that opens the
+// quotation i stands in, or -1: one opened earlier in i's paragraph, at
+// most leakQuoteReach bytes back, and not closed before i (a quotation
+// may run over several sentences). Curly and angle quotes say which way
+// they face; a straight double quote opens after a space or a bracket (or
+// at the start) and closes after anything else, so a scan that starts
+// inside a quotation does not mistake its closing mark for an opening
+// one. Single quotes count within i's sentence only, since most of them
+// are apostrophes: one between letters ("don’t") never opens or closes a
+// quotation.
+func leakQuotation(d *Document, i int) int {
+	from := 0
+	if k := sort.Search(len(d.Paragraphs), func(k int) bool { return d.Paragraphs[k].End > i }); k < len(d.Paragraphs) && d.Paragraphs[k].Start <= i {
+		from = d.Paragraphs[k].Start
+	}
+	sentence := from
+	if k := sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].End > i }); k < len(d.Sentences) && d.Sentences[k].Start <= i {
+		sentence = max(d.Sentences[k].Start, from)
+	}
+	t := d.Text
+	// a quotation longer than this is not one: bound the scan, so that a
+	// text of many slots in one long paragraph is not read over and over
+	if from < i-leakQuoteReach {
+		from = i - leakQuoteReach
+		for from < i && !utf8.RuneStart(t[from]) {
+			from++
+		}
+	}
+	double, single := -1, -1
+	prev := ' '
+	for k, r := range t[from:i] {
+		p := from + k
+		next, _ := utf8.DecodeRuneInString(t[p+utf8.RuneLen(r):])
+		opens := unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev)
+		switch r {
+		case '“', '«', '„':
+			double = p
+		case '”', '»':
+			double = -1
+		case '"':
+			if opens && !unicode.IsSpace(next) {
+				double = p
+			} else if !opens {
+				double = -1
+			}
+		case '‘', '\'', '’':
+			if p < sentence {
+				break
+			}
+			switch {
+			case (unicode.IsLetter(prev) || unicode.IsDigit(prev)) && unicode.IsLetter(next):
+				// an apostrophe: "don’t", "Here's"
+			case opens && unicode.IsLetter(next):
+				single = p
+			case !opens:
+				single = -1
+			}
+		}
+		prev = r
+	}
+	return max(double, single)
 }
 
 // attributionVerbs end a sentence that reports what someone said: "I

@@ -60,7 +60,10 @@ var chatbotLines = NewLinePhrases("Regenerate response", "Copy code", "ChatGPT s
 func extractChatbot(d *Document) Result {
 	var fs []Finding
 	for _, m := range chatbotPhrases.FindLongest(d) {
-		if leakQuoteBefore(d, m) || d.acrossBreak(m) || attributedAfter(d, m) {
+		if leakQuoteBefore(d, m) || d.acrossBreak(m) || attributedAfter(d, m) || leakQuoted(d, m.Start) {
+			continue
+		}
+		if chatOpenerPhrase(d, m) && !chatHandsOver(d, m) {
 			continue
 		}
 		fs = append(fs, d.Finding(m.Span, 1))
@@ -72,14 +75,14 @@ func extractChatbot(d *Document) Result {
 		}
 		if len(strings.TrimSpace(l.Text)) <= 40 && chatLineCandidate(l.Text) && chatbotLines.Has(l.Text) && chatLinesContext(d, i) {
 			fs = append(fs, d.LineFinding(i, 1))
-		} else if chatPreamble(l.Text, first) && !chatFound(d, fs, i) {
+		} else if chatPreamble(l.Text, first) && !chatFound(d, fs, i) && !leakQuotedLine(d, l.Start) {
 			fs = append(fs, d.LineFinding(i, 1))
 		}
 		first = false
 	}
 	if len(fs) > 0 {
 		for _, m := range chatbotSignOffs.FindLongest(d) {
-			if !leakQuoteBefore(d, m) && !d.acrossBreak(m) {
+			if !leakQuoteBefore(d, m) && !d.acrossBreak(m) && !leakQuoted(d, m.Start) {
 				fs = append(fs, d.Finding(m.Span, 1))
 			}
 		}
@@ -96,40 +99,89 @@ var attributionJoins = map[string]bool{
 	"that": true, "yet": true, "whereas": true, "however": true,
 }
 
-// attributedAfter tells whether m's sentence ends in an attribution: the
-// clause after its last comma (after m) is at most ten words long and has
-// an attributionVerbs word among its first four. A scrape that lost the
-// quotation marks still reads as reported speech; a chatbot does not
-// attribute its own refusal.
+// attributedAfter tells whether m's sentence attributes it: one of the
+// comma clauses after m is at most ten words long and has an
+// attributionVerbs word among its first four ("I cannot fulfill that
+// request, the minister told reporters", "..., I told my boss, and then I
+// quit"). A clause that opens with a joining word goes on with the
+// sentence, and the search stops there. A scrape that lost the quotation
+// marks still reads as reported speech; a chatbot does not attribute its
+// own refusal.
 func attributedAfter(d *Document, m PhraseMatch) bool {
 	_, end := sentenceOf(d, m.FirstToken)
-	comma := -1
-	for k := m.EndToken; k < end; k++ {
-		if d.Tokens[k].Text == "," {
-			comma = k
+	k := m.EndToken
+	for {
+		for k < end && d.Tokens[k].Text != "," {
+			k++
 		}
-	}
-	if comma < 0 {
-		return false
-	}
-	words := 0
-	for k := comma + 1; k < end; k++ {
-		if d.Tokens[k].Kind != Word {
-			continue
-		}
-		// "..., but analysts said turnout will be high" goes on with the
-		// answer; an attribution opens with its speaker
-		if words == 0 && attributionJoins[d.Tokens[k].Lower] {
+		if k >= end {
 			return false
 		}
-		if words++; words <= 4 && attributionVerbs[d.Tokens[k].Lower] {
-			for k2 := k + 1; k2 < end; k2++ {
-				if d.Tokens[k2].Kind == Word {
-					words++
-				}
+		words, verb := 0, false
+		for k++; k < end && d.Tokens[k].Text != ","; k++ {
+			if d.Tokens[k].Kind != Word {
+				continue
 			}
-			return words <= 10
+			// "..., but analysts said turnout will be high" goes on with
+			// the answer; an attribution opens with its speaker
+			if words == 0 && attributionJoins[d.Tokens[k].Lower] {
+				return false
+			}
+			if words++; words <= 4 && attributionVerbs[d.Tokens[k].Lower] {
+				verb = true
+			}
 		}
+		if verb && words <= 10 {
+			return true
+		}
+	}
+}
+
+// chatOpenerPhrase: m is an assistant's exclaimed opener, "Certainly! Here
+// is", "Sure! Here's", "Of course! Here are". People write these too, on
+// their own or at the top of an answer ("Sure! Here's the thing: nobody
+// expected the vote to pass.", "Sure! Here's what I did:"): an opener is
+// evidence only when it hands over what a writing request gets back
+// (chatHandsOver), wherever it stands.
+func chatOpenerPhrase(d *Document, m PhraseMatch) bool {
+	for _, tk := range d.Tokens[m.FirstToken:m.EndToken] {
+		if tk.Text == "!" {
+			return true
+		}
+	}
+	return false
+}
+
+// chatHandovers name what an assistant hands over after its "Here's":
+// a rewrite, a draft, an article or a part of one.
+var chatHandovers = map[string]bool{
+	"version": true, "versions": true, "rewrite": true, "rewritten": true, "revised": true, "revision": true,
+	"draft": true, "article": true, "articles": true, "text": true, "post": true, "blog": true,
+	"passage": true, "paragraph": true, "paragraphs": true, "content": true, "essay": true,
+	"introduction": true, "intro": true, "conclusion": true, "summary": true, "list": true,
+	"outline": true, "overview": true, "headline": true, "headlines": true, "title": true, "titles": true,
+	"description": true, "caption": true, "tweet": true, "poem": true, "paraphrase": true,
+}
+
+// chatHandsOver tells whether an opener hands something over: a
+// chatHandovers word among the six words after m, before any punctuation
+// ("Sure! Here's a catchy introduction for your blog post", "Certainly!
+// Here is a 600-word article").
+func chatHandsOver(d *Document, m PhraseMatch) bool {
+	words := 0
+	for k := m.EndToken; k < len(d.Tokens) && words < 6; k++ {
+		tk := d.Tokens[k]
+		if tk.Kind == Punct {
+			return false
+		}
+		if chatHandovers[tk.Lower] {
+			return true
+		}
+		// "a short piece about the bridge", not "a piece of advice"
+		if tk.Lower == "piece" && !(k+1 < len(d.Tokens) && d.Tokens[k+1].Lower == "of") {
+			return true
+		}
+		words++
 	}
 	return false
 }

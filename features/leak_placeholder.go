@@ -291,7 +291,8 @@ func extractPlaceholder(d *Document) Result {
 		// named, not left unfilled; and so is the next slot of the same
 		// line that "and" or "or" joins to it ("replace [Your Name] with
 		// yours and [Company] with your employer's")
-		if slotMentioned(t, sp.Start) || mentioned >= 0 && !strings.Contains(t[mentioned:sp.Start], "\n") && slotJoined(t, sp.Start) {
+		if slotMentioned(t, sp.Start) || mentioned >= 0 && !strings.Contains(t[mentioned:sp.Start], "\n") && slotJoined(t, sp.Start) ||
+			slotDiscussed(d, sp) {
 			mentioned = sp.End
 			continue
 		}
@@ -349,6 +350,75 @@ func slotMentioned(t string, i int) bool {
 		s = strings.TrimRightFunc(s[:len(s)-n], unicode.IsSpace)
 	}
 	return slotMentionWords[word()]
+}
+
+// slotTopicWords make a sentence one about templates and their slots:
+// "Use {{name}} in your Mailchimp template", "Typesetters have used Lorem
+// ipsum dolor sit amet as dummy text".
+var slotTopicWords = map[string]bool{
+	"placeholder": true, "placeholders": true, "template": true, "templates": true,
+	"mail-merge": true, "merge": true, "variable": true, "variables": true,
+	"dummy": true, "filler": true, "boilerplate": true,
+	"typesetter": true, "typesetters": true, "typesetting": true,
+}
+
+// slotQuoteWords, in the four words before a quotation, report a text's
+// wording: a letter "addressed to \"Dear [Name]\"", one that "opened
+// with" it, a release that "included the line \"contact [Name] ...\"".
+var slotQuoteWords = map[string]bool{
+	"addressed": true, "opened": true, "opens": true, "opening": true, "began": true, "begins": true,
+	"beginning": true, "included": true, "includes": true, "including": true, "line": true, "lines": true,
+	"read": true, "reads": true, "reading": true, "greeting": true, "salutation": true,
+}
+
+// slotDiscussed reports whether the slot at sp is one a sentence about
+// it quotes or shows: inside quotation marks in a sentence that names
+// template talk (slotTopicWords) or in a quotation that slotQuoteWords
+// introduce; or, for a {{variable}} or Lorem ipsum, anywhere in a
+// sentence about templates or dummy text. A bracketed slot outside
+// quotation marks is left unfilled wherever it stands ("Download our
+// template at [Insert link]"), and so is a quoted one that nothing
+// introduces as wording: a generated release's quote slot (The mayor said:
+// "[Insert quote]").
+func slotDiscussed(d *Document, sp Span) bool {
+	k := sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].End > sp.Start })
+	if k >= len(d.Tokens) {
+		return false
+	}
+	// k's sentence, but no further than 60 tokens either side of the slot
+	start, end := max(k-60, 0), min(k+60, len(d.Tokens))
+	if n := sort.Search(len(d.Sentences), func(n int) bool { return d.Sentences[n].EndToken > k }); n < len(d.Sentences) && d.Sentences[n].FirstToken <= k {
+		start, end = max(start, d.Sentences[n].FirstToken), min(end, d.Sentences[n].EndToken)
+	}
+	topic := false
+	for _, tk := range d.Tokens[start:end] {
+		if tk.Start >= sp.Start && tk.End <= sp.End {
+			continue // the slot's own words ("[Template Name]")
+		}
+		topic = topic || slotTopicWords[tk.Lower]
+	}
+	if d.Text[sp.Start] != '[' && topic {
+		return true
+	}
+	q := leakQuotation(d, sp.Start)
+	if q < 0 {
+		return false
+	}
+	if topic {
+		return true
+	}
+	j := sort.Search(len(d.Tokens), func(j int) bool { return d.Tokens[j].End > q })
+	for words, steps := 0, 0; j > 0 && words < 4 && steps < 12; steps++ {
+		j--
+		if d.Tokens[j].Kind != Word {
+			continue
+		}
+		if slotQuoteWords[d.Tokens[j].Lower] {
+			return true
+		}
+		words++
+	}
+	return false
 }
 
 // slotJoined reports whether "and" or "or" stands right before t[i].

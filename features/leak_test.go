@@ -141,7 +141,7 @@ func TestChatCitationMerging(t *testing.T) {
 		"The bay holds 3 islands. :contentReference[oaicite:2]{index=2}\n" +
 		"Ferries run hourly【12†source】 and citeturn0search5 says so.\n"
 	r := leakRun(t, "leak.chat-citation", text)
-	want := "2:27 contentReference[oaicite | 3:19 【12†source】 | 3:39 turn0search5"
+	want := "2:26 :contentReference[oaicite:2]{index=2} | 3:19 【12†source】 | 3:35 citeturn0search5"
 	if got := leakWhere(r.Findings); got != want {
 		t.Errorf("findings\n got %s\nwant %s", got, want)
 	}
@@ -189,6 +189,94 @@ func TestLeakPhrasesStayInTheirBlock(t *testing.T) {
 	} {
 		if got := len(leakRun(t, "leak.seo-instructions", c.text).Findings); got != c.want {
 			t.Errorf("%q: %d findings, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+// A chatbot's words inside a quotation opened earlier in the paragraph are
+// quoted; once the quotation closes, or in the next paragraph, they are not.
+func TestChatbotQuotationScope(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"It said: \"Sorry. I checked twice. As an AI language model, I cannot see the file.\"", 0},
+		{"It said \"no\". As an AI language model, I cannot see the file.", 1},
+		{"It said: \"Sorry, I can't.\n\nAs an AI language model, I cannot see the file.", 1},
+		{"He's 6'2\" tall. As an AI language model, I cannot see the file.", 1},
+		{"The players' union wrote back. As an AI language model, I cannot see the file.", 1},
+		{"Her text read ‘as of my last knowledge update, the bridge was closed’ and nothing more.", 0},
+		{"It’s late. I don’t have real-time access to the scores, sorry.", 1},
+		{"> Certainly! Here is the rewritten article about the ferry.", 0},
+		{"Certainly! Here is the rewritten article about the ferry.", 1},
+		{"Of course! Here's a shorter version of your post.", 1},
+		{"Of course! Here's the money for the ferry.", 0},
+		{"Sure! Here's a piece of advice: book early.", 0},
+		{"As an AI language model, I cannot say, the chatbot replied, and the user gave up.", 0},
+		{"As an AI language model, I cannot say more about the ferry, but I can help.", 1},
+	} {
+		if got := len(leakRun(t, "leak.chatbot", c.text).Findings); got != c.want {
+			t.Errorf("%q: %d findings, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+// In Markdown the reader blanks a blockquote's ">" (and a list bullet): a
+// line that opens with a blanked marker and nothing else is quoted, one
+// that opens with blanked emphasis is not.
+func TestChatbotMarkdownQuotedLine(t *testing.T) {
+	f, err := Lookup("leak.chatbot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"It was no help.\n\n  I'm sorry, but as an AI language model, I cannot give medical advice.\n", 0},
+		{"It was no help.\n\n  Note:   As an AI language model, I cannot give medical advice.\n", 1},
+		{"It was no help.\n\nAs an AI language model, I cannot give medical advice.\n", 1},
+	} {
+		d := NewDocumentString(c.text)
+		d.Format = "markdown"
+		if got := len(f.Extract(d).Findings); got != c.want {
+			t.Errorf("%q: %d findings, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+// A slot that a sentence about it quotes is named; a slot left in running
+// text, or quoted with nothing introducing it as wording, is not.
+func TestPlaceholderDiscussed(t *testing.T) {
+	text := "Letters went out addressed to \"Dear [Name]\" after a mail-merge error.\n\n" +
+		"Download the template at [Insert link] today.\n\n" +
+		"The mayor said: \"[Insert quote from mayor]\"\n\n" +
+		"Add {{first_name}} to the template; welcome to {{city}}.\n\n" +
+		"Welcome to {{city}}, the friendliest town.\n"
+	r := leakRun(t, "leak.placeholder", text)
+	want := "3:26 [Insert link] | 5:18 [Insert quote from mayor] | 9:12 {{city}}"
+	if got := leakWhere(r.Findings); got != want {
+		t.Errorf("findings\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestLeakQuotation(t *testing.T) {
+	for _, c := range []struct {
+		text, at string
+		want     int // byte offset of the opening mark, or -1
+	}{
+		{"She wrote “I can’t help, as an AI” today.", "as an", 10},
+		{"She wrote \"no\" and as an AI she left.", "as an", -1},
+		{"‘Well, as an AI,’ it said.", "as an", 0},
+		{"It’s as an AI would say.", "as an", -1},
+		{"He said: \"Sure. Then as an AI.\"", "as an", 9},
+		{"He said: \"Sure. One. Two. Three. Then as an AI.\"", "as an", 9},
+		{"He said: \"Sure." + strings.Repeat(" One more.", 200) + " Then as an AI.\"", "as an", -1}, // too far back
+		{"Intro.\n\nHe said: \"Sure.\nThen as an AI.\"\n\nEnd.", "as an", 17},
+	} {
+		d := NewDocumentString(c.text)
+		if got := leakQuotation(d, strings.Index(c.text, c.at)); got != c.want {
+			t.Errorf("%q: %d, want %d", c.text, got, c.want)
 		}
 	}
 }

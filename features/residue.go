@@ -192,6 +192,10 @@ func init() {
 				"CLICK HERE TO GET THE HARBOUR NEWS APP",
 				"Download the Harbour Times app for full coverage of the storm",
 				"Get the app",
+				"Get the latest news in your inbox",
+				"Join our newsletter",
+				"Enter your email address:",
+				"Stay up to date with our newsletter",
 			},
 			Quiet: []string{
 				"Subscribers to the newsletter complained that it arrived late.",
@@ -210,6 +214,10 @@ func init() {
 				"Download the council's app for the latest news on bin collections, the leader said.",
 				"Residents can sign up for news updates on the council's website.",
 				"Get the latest version of the app before the update on Friday.",
+				"Get rid of spam emails by setting up a filter, the guide suggests.",
+				"Stay away from emails that ask for your password, the bank warned.",
+				"Enter your email address and a password, the bank's guide says, and never reuse either.",
+				"Join the thousands of families who have signed the petition, the newsletter's editor wrote.",
 			},
 			Extract: extractSubscribe,
 		},
@@ -226,6 +234,9 @@ func init() {
 				"By continuing to browse you agree to our use of cookies.",
 				"This website uses cookies to ensure you get the best experience.",
 				"Reject all",
+				"By continuing to use this site, you agree to our use of cookies.",
+				"By continuing to use this website you consent to the use of cookies in accordance with our Cookie Policy.",
+				"By using our website, you agree to our Privacy Policy.",
 			},
 			Quiet: []string{
 				"Most websites now tell visitors that they use cookies to track them.",
@@ -233,6 +244,9 @@ func init() {
 				"Cookie settings are hidden deep in the browser menu, the regulator said.",
 				"\"We use cookies only for analytics,\" the company's spokesperson said.",
 				"The bakery sold 4,000 cookies at the fair.",
+				"By continuing to use this drug after the warning, patients risked liver damage, the study found.",
+				"By using this website's data, researchers were able to map the outbreak.",
+				"We use cookies to track readers, the company admitted in court.",
 			},
 			Extract: extractCookie,
 		},
@@ -484,6 +498,8 @@ func init() {
 				"You are here\n\nHome     >     Companies &     Markets\n\nThe council voted on Tuesday to close the library, citing costs.",
 				"Crime\n\nThe council voted on Tuesday to close the library, citing costs.",
 				"News\nWorld\n\nThe council voted on Tuesday to close the library, citing costs.",
+				"The council voted on Tuesday to close the library, citing costs.\n\nMore Sections\n\nGardening\nRecipes\nTravel Tips\nBooks\nMusic Reviews",
+				"Harbour Daily News\n\n- Gardening\n- Recipes\n- Travel Tips\n- Books\n- Music Reviews\n\nThe council voted on Tuesday to close the library, citing costs.",
 			},
 			Quiet: []string{
 				"## Background\n\nThe plan was first proposed in 2019.\n\n## What Happens Next\n\nA vote is due in May.\n\n## Reaction\n\nResidents welcomed it.\n\n## Costs\n\nNobody knows yet.",
@@ -505,6 +521,10 @@ func init() {
 				"# News\n\nThe council voted on Tuesday to close the library, citing costs.",
 				"News\n====\n\nThe council voted on Tuesday to close the library, citing costs.",
 				"- Politics\n\nThe council voted on Tuesday to close the library, citing costs.",
+				// a list under a heading of the article, inside it, is the article's
+				"# Pancakes\n\nThese pancakes are quick to make, and my children love them on a Sunday morning.\n\n## Ingredients\n\n- Flour\n- Butter\n- Sugar\n- Eggs\n- Milk\n- Salt\n\n## Method\n\nMix the flour, sugar and salt in a bowl, then make a well in the middle.\n\nWhisk in the eggs and milk, melt the butter in a pan and fry the batter.",
+				"Camping on a budget\n\nYou do not need expensive gear to spend a night outdoors, and most of it can be borrowed.\n\nWhat You Need\n\n- Tent\n- Sleeping Bag\n- Stove\n- Head Torch\n- Water Bottle\n- First Aid Kit\n\nPitch the tent before dark, and practise at home first if you have never done it.",
+				"Camping on a budget\n\nYou do not need expensive gear to spend a night outdoors, and most of it can be borrowed.\n\nWhat You Need\n\nTent\nSleeping Bag\nStove\nHead Torch\nWater Bottle\nFirst Aid Kit\n\nPitch the tent before dark, and practise at home first if you have never done it.",
 			},
 			Extract: extractNavMenu,
 		},
@@ -857,4 +877,40 @@ func navStyle(s string) rune {
 		return r
 	}
 	return 0
+}
+
+// resReportVerbs say who said or found something: the verb of an
+// attribution clause (", the bank warned", ", the guide suggests").
+var resReportVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "tells": true, "wrote": true, "writes": true,
+	"warned": true, "warns": true, "suggested": true, "suggests": true, "found": true, "finds": true,
+	"added": true, "adds": true, "explained": true, "explains": true, "noted": true, "advised": true,
+	"advises": true, "argued": true, "argues": true, "claimed": true, "insisted": true, "announced": true,
+	"stated": true, "urged": true, "urges": true, "concluded": true, "recalled": true, "reported": true,
+	"according": true, "recommended": true, "recommends": true, "cautioned": true, "admitted": true,
+}
+
+// resReported: key (a resKey) reports what someone said or found rather
+// than speaking to the reader as a widget does: it opens with a quotation
+// mark, or a clause after a comma, of six words at most, holds a reporting
+// verb ("..., the bank warned", "..., the bank's guide says, and ...",
+// "..., according to the council"). A widget speaks for the site in its
+// own voice and quotes nobody.
+func resReported(key string) bool {
+	if r, _ := utf8.DecodeRuneInString(key); strings.ContainsRune("\"“”«'‘", r) {
+		return true
+	}
+	clauses := strings.Split(key, ", ")
+	for _, c := range clauses[1:] {
+		words := strings.Fields(c)
+		if len(words) > 6 {
+			continue
+		}
+		for _, w := range words {
+			if resReportVerbs[strings.TrimRight(w, ".,;:!?\"”'’)")] {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -23,7 +23,46 @@ var cookiePrefixes = []string{
 	"by clicking \"accept", "by clicking “accept", "by clicking accept",
 }
 
+// cookieAgree: how a banner's "By continuing to use this site ..." tells
+// the reader what the reader agrees to; without it the line is anyone's
+// sentence ("By continuing to use this drug after the warning, patients
+// risked liver damage").
+var cookieAgree = []string{
+	"you agree", "you consent", "you accept", "you are agreeing", "you're agreeing", "you are consenting",
+	"you're consenting", "you are giving consent", "you're giving consent", "you give consent",
+	"you are accepting", "you acknowledge", "you allow", "cookie",
+}
+
 var cookieFilter = newResFilter(600, []map[string]bool{cookieLabels}, cookiePrefixes...)
+
+// cookieBanner: key opens like a banner (a prefix ending on a word's end:
+// "By using this website's data, ..." is about something else) and speaks
+// to the reader in the site's voice, not reporting anyone; a banner that
+// opens with "By ..." says what the reader agrees to.
+func cookieBanner(key string) bool {
+	prefix := ""
+	for _, p := range cookiePrefixes {
+		if strings.HasPrefix(key, p) {
+			prefix = p
+			break
+		}
+	}
+	if prefix == "" || resReported(key) {
+		return false
+	}
+	if rest := key[len(prefix):]; rest != "" && strings.HasPrefix(rest, "'") {
+		return false // a possessive: "by using this website's data"
+	}
+	if !strings.HasPrefix(prefix, "by ") {
+		return true
+	}
+	for _, a := range cookieAgree {
+		if strings.Contains(key, a) {
+			return true
+		}
+	}
+	return false
+}
 
 func extractCookie(d *Document) Result {
 	return resScan(d, cookieFilter, func(_ int, key string) bool {
@@ -33,11 +72,6 @@ func extractCookie(d *Document) Result {
 		if key[0] != 'w' && key[0] != 't' && key[0] != 'o' && key[0] != 'b' {
 			return false
 		}
-		for _, p := range cookiePrefixes {
-			if strings.HasPrefix(key, p) {
-				return true
-			}
-		}
-		return false
+		return cookieBanner(key)
 	})
 }

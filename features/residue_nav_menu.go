@@ -170,6 +170,76 @@ func navEdgeLone(d *Document, run []int) bool {
 	return true
 }
 
+// navOwnList: a run of five or more short lines, too few of them a menu's
+// words, is the article's own list (a recipe's ingredients, a kit list)
+// when the article introduces it: the line above ends with a colon ("You
+// will need:"), or a heading of the article stands over it, inside the
+// article, with running text both above the heading and below the list.
+// The heading is the line right above the run ("## Ingredients", "What You
+// Need" over "- Tent"), or the run's own first line standing apart, a blank
+// line between it and the items packed below it. A menu stands at the
+// page's edge, above the article or below it, where no such heading is.
+func navOwnList(d *Document, run []int) bool {
+	p := resPrevNonBlank(d, run[0])
+	if p >= 0 && strings.HasSuffix(resTrim(d.Lines[p].Text), ":") {
+		return true
+	}
+	head, items := p, run
+	if !navHeading(d, head) {
+		// the run's first line over the rest, packed: "What You Need", a
+		// blank line, then "Tent", "Stove", ... one after another.
+		if !navHeading(d, run[0]) || run[1] == run[0]+1 {
+			return false
+		}
+		for k := 2; k < len(run); k++ {
+			if run[k] != run[k-1]+1 {
+				return false
+			}
+		}
+		head, items = run[0], run[1:]
+	}
+	for _, i := range append([]int{head}, items...) {
+		if !navArticleLine(d, i) {
+			return false
+		}
+	}
+	return navProseAround(d, head, items[len(items)-1])
+}
+
+// navArticleLine: line i belongs to the article's main text, as an HTML
+// page's extractor found it (every line of any other document does). A
+// page's menus stand outside it, headed or not.
+func navArticleLine(d *Document, i int) bool {
+	return d.proseKeep == nil || d.proseKeep(d.Lines[i].Text)
+}
+
+// navHeading: line i is a heading of the article, a Markdown heading or a
+// title-case line (the document's Headings), or a single capitalised word.
+func navHeading(d *Document, i int) bool {
+	if i < 0 {
+		return false
+	}
+	if d.IsHeading(i) {
+		return true
+	}
+	t := resTrim(d.Lines[i].Text)
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) && len(strings.Fields(t)) == 1 && navItem(t)
+}
+
+// navProseAround: a line of the article's running text comes before line
+// first and another after line last.
+func navProseAround(d *Document, first, last int) bool {
+	before, after := false, false
+	for k := first - 1; k >= 0 && !before; k-- {
+		before = !resBlank(d.Lines[k]) && resProse(d.Lines[k].Text) && navArticleLine(d, k)
+	}
+	for k := last + 1; k < len(d.Lines) && !after; k++ {
+		after = !resBlank(d.Lines[k]) && resProse(d.Lines[k].Text) && navArticleLine(d, k)
+	}
+	return before && after
+}
+
 func extractNavMenu(d *Document) Result {
 	var fs []Finding
 	var run []int
@@ -184,11 +254,7 @@ func extractNavMenu(d *Document) Result {
 			}
 		}
 		if n >= 4 {
-			colon := false
-			if p := resPrevNonBlank(d, run[0]); p >= 0 {
-				colon = strings.HasSuffix(strings.TrimFunc(d.Lines[p].Text, resEdge), ":")
-			}
-			if (n >= 5 && !colon) || 2*menu > n {
+			if (n >= 5 && !navOwnList(d, run)) || 2*menu > n {
 				for _, i := range run {
 					fs = append(fs, d.LineFinding(i, 1))
 				}

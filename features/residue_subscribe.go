@@ -27,7 +27,57 @@ var subscribeLabels = resSet(
 
 var subscribeVerbs = []string{"get ", "sign up", "subscribe", "receive ", "enter ", "join ", "stay ", "want ", "never miss", "to receive ", "click here to ", "click to "}
 
-var subscribeObjects = []string{"newsletter", "your inbox", "our mailing list", "your email", "e-mails", "emails", "email updates", "subscription", "news updates", "news alerts"}
+// subscribeObjects are what a sign-up box offers: the site's newsletter,
+// its emails, the reader's inbox. Emails alone are anyone's ("Get rid of
+// spam emails"); the box offers its own.
+var subscribeObjects = []string{"newsletter", "your inbox", "our mailing list", "your email", "our e-mails", "our emails", "email updates", "subscription", "news updates", "news alerts"}
+
+// subscribeStay: how a box's "Stay ..." goes on ("Stay up to date with
+// our newsletter"); "Stay away from emails ..." is advice.
+var subscribeStay = []string{"stay up to date", "stay up-to-date", "stay informed", "stay in the know", "stay updated", "stay connected", "stay in touch", "stay on top", "stay ahead", "stay tuned", "stay in the loop", "stay current"}
+
+// subscribeEnter: how a sign-up form's "Enter your email (address)" goes
+// on, when it goes on: "below", "to subscribe ...", "and we will send you
+// ...". "Enter your email address and a password" is a guide's advice.
+var subscribeEnter = []string{"below", "here", "to ", "for ", "and we", "and get", "and receive", "and click", "and press", "and hit", "in the "}
+
+// subscribeHas: key names the object o as a box does: not as a possessive
+// ("the newsletter's editor wrote" names a person, not a sign-up).
+func subscribeHas(key, o string) bool {
+	for k := 0; k < len(key); {
+		j := strings.Index(key[k:], o)
+		if j < 0 {
+			return false
+		}
+		end := k + j + len(o)
+		if rest := key[end:]; !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "s'") {
+			return true
+		}
+		k = end
+	}
+	return false
+}
+
+// subscribeEnterForm: an "Enter your email ..." line reads as a sign-up
+// form's label or instruction.
+func subscribeEnterForm(key string) bool {
+	rest, ok := strings.CutPrefix(key, "enter your email")
+	if !ok {
+		if rest, ok = strings.CutPrefix(key, "enter your e-mail"); !ok {
+			return true // "Enter ..." otherwise: the object decides
+		}
+	}
+	rest = strings.TrimLeft(strings.TrimPrefix(rest, " address"), " :,")
+	if rest == "" {
+		return true
+	}
+	for _, e := range subscribeEnter {
+		if strings.HasPrefix(rest, e) {
+			return true
+		}
+	}
+	return false
+}
 
 // appVerbs open a news app's promotion; appNews are what it promises.
 var (
@@ -93,11 +143,20 @@ func extractSubscribe(d *Document) Result {
 				break
 			}
 		}
-		if !verb {
-			return false
+		if !verb || resReported(key) || !subscribeEnterForm(key) {
+			return false // a reported sentence is news about a box, not the box
+		}
+		if strings.HasPrefix(key, "stay ") {
+			stay := false
+			for _, p := range subscribeStay {
+				stay = stay || strings.HasPrefix(key, p)
+			}
+			if !stay {
+				return false
+			}
 		}
 		for _, o := range subscribeObjects {
-			if strings.Contains(key, o) {
+			if subscribeHas(key, o) {
 				return true
 			}
 		}

@@ -243,3 +243,50 @@ func TestResVisible(t *testing.T) {
 		}
 	}
 }
+
+// Sentences that open like a cookie banner or a sign-up box, each the
+// first line of a paragraph of a person's article (the lines a paragraph
+// wraps onto are no widget anyway): none is residue.
+func TestResidueWidgetOpeningsInProse(t *testing.T) {
+	for _, s := range []string{
+		"By continuing to use this drug after the warning, patients risked liver damage, the study found.",
+		"By using this website's data, researchers were able to map the outbreak.",
+		"Get rid of spam emails by setting up a filter, the guide suggests.",
+		"Stay away from emails that ask for your password, the bank warned.",
+		"Enter your email address and a password, the bank's guide says, and never reuse either.",
+		"Join the thousands of families who have signed the petition, the newsletter's editor wrote.",
+	} {
+		text := "Fraud Cases Rise Again\n\n" +
+			"Reports of online fraud rose by a third last year, according to figures published on Monday.\n\n" +
+			s + "\nOfficials said the figures were the highest since records began in 2009.\n\n" +
+			"The council will publish its own advice for residents next month.\n"
+		if got := resAll(text); len(got) != 0 {
+			t.Errorf("%q fired:\n  %s", s, strings.Join(got, "\n  "))
+		}
+	}
+}
+
+// The article's own list under its heading is no menu; the same run of
+// short lines at the page's edge, above the article or below it, is.
+func TestNavMenuHeadedList(t *testing.T) {
+	list := "- Flour\n- Butter\n- Sugar\n- Eggs\n- Milk\n- Salt\n"
+	intro := "These pancakes are quick to make, and my children love them on a Sunday morning.\n\n"
+	method := "\n## Method\n\nMix the flour, sugar and salt in a bowl, then make a well in the middle.\n"
+	for _, c := range []struct {
+		name, text string
+		want       int
+	}{
+		{"recipe", "# Pancakes\n\n" + intro + "## Ingredients\n\n" + list + method, 0},
+		{"colon heading", "# Pancakes\n\n" + intro + "## Ingredients:\n\n" + list + method, 0},
+		{"plain title-case heading", intro + "What You Need\n\n" + list + method, 0},
+		{"heading first in the run", intro + "Ingredients\n\nFlour\nButter\nSugar\nEggs\nMilk\nSalt\n" + method, 0},
+		{"no heading", intro + list + method, 6},
+		{"headed, above the article", "## Ingredients\n\n" + list + method, 6},
+		{"headed, below the article", intro + "## Ingredients\n\n" + list, 6},
+		{"items apart, first not a heading", intro + "Flour\nButter\nSugar\nEggs\nMilk\nSalt\n" + method, 6},
+	} {
+		if r := leakRun(t, "residue.nav-menu", c.text); len(r.Findings) != c.want {
+			t.Errorf("%s: %d findings, want %d: %s", c.name, len(r.Findings), c.want, leakWhere(r.Findings))
+		}
+	}
+}
