@@ -1,10 +1,12 @@
 package features
 
 import (
+	"math/rand"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestNormaliseKeepsColumns(t *testing.T) {
@@ -205,6 +207,27 @@ func TestHardWrappedParagraphs(t *testing.T) {
 		d := NewDocumentString(text)
 		if len(d.Sentences) != 2 && !strings.HasPrefix(text, "Home") || strings.HasPrefix(text, "Home") && len(d.Sentences) != 4 {
 			t.Errorf("%q: %d sentences; lines that are not wrapped prose end at their line break", text, len(d.Sentences))
+		}
+	}
+}
+
+// Pos counts a column on from its last answer on the same line; asked in
+// any order, it answers as counting from the line's start does.
+func TestPosInAnyOrder(t *testing.T) {
+	d := NewDocumentString("Café “au lait” — née here.\nSecond line, ünïcödé and more words.\n\nFourth.")
+	var offsets []int
+	for _, tok := range d.Tokens {
+		offsets = append(offsets, tok.Start)
+	}
+	rng := rand.New(rand.NewSource(1))
+	for round := 0; round < 3; round++ {
+		rng.Shuffle(len(offsets), func(i, j int) { offsets[i], offsets[j] = offsets[j], offsets[i] })
+		for _, off := range offsets {
+			line, col := d.Pos(off)
+			i := d.lineAt(off)
+			if want := utf8.RuneCountInString(d.Text[d.lineStarts[i]:off]) + 1; line != i+1 || col != want {
+				t.Fatalf("Pos(%d) = %d:%d, want %d:%d", off, line, col, i+1, want)
+			}
 		}
 	}
 }

@@ -102,18 +102,19 @@ func placeholderSlot(inner string) bool {
 	return snake && strings.Count(inner, "_") >= 1 && len(fields) == 1 && len(inner) >= 5
 }
 
-// inCapsLine reports whether t[i:j] is upper-case on a line with no
+// inCapsLine reports whether the slot at t[i] is upper-case on a line with no
 // lower-case letter: in a text typed in capitals, "[LINK HERE]" is how the
 // writer typed it, not an ALL-CAPS slot name.
-func inCapsLine(t string, i, j int) bool {
-	start := strings.LastIndexByte(t[:i], '\n') + 1
-	end := strings.IndexByte(t[j:], '\n')
-	if end < 0 {
-		end = len(t)
-	} else {
-		end += j
+func inCapsLine(d *Document, i int, lower map[int]bool) bool {
+	k := max(d.lineAt(i), 0)
+	has, ok := lower[k]
+	if !ok {
+		// once a line: a one-line page with a slot in every sentence
+		// would read its line again for each
+		has = strings.ContainsFunc(d.Lines[k].Text, unicode.IsLower)
+		lower[k] = has
 	}
-	return !strings.ContainsFunc(t[start:end], unicode.IsLower)
+	return !has
 }
 
 // slotStandsAlone reports whether the bracketed t[i:j] stands as a word of
@@ -220,12 +221,13 @@ func extractPlaceholder(d *Document) Result {
 		return technical == 1
 	}
 	allowed := func(inner string) bool { return wordSlot(inner) || !isTechnical() }
+	lower := map[int]bool{} // line -> has a lower-case letter (inCapsLine)
 	// [slot] — but not a Markdown link text "[link](...)".
 	for i := strings.IndexByte(t, '['); i >= 0; {
 		end := strings.IndexAny(t[i+1:], "]\n")
 		if end >= 0 && t[i+1+end] == ']' {
 			j := i + 1 + end
-			if !(j+1 < len(t) && t[j+1] == '(') && placeholderSlot(t[i+1:j]) && !inCapsLine(t, i, j+1) &&
+			if !(j+1 < len(t) && t[j+1] == '(') && placeholderSlot(t[i+1:j]) && !inCapsLine(d, i, lower) &&
 				slotStandsAlone(t, i, j+1) && allowed(t[i+1:j]) {
 				spans = append(spans, Span{i, j + 1})
 			}
@@ -296,7 +298,7 @@ func extractPlaceholder(d *Document) Result {
 			mentioned = sp.End
 			continue
 		}
-		if indentedLine(t, sp.Start) && isTechnical() {
+		if indentedLine(d, sp.Start) && isTechnical() {
 			// a plain-text manual's example, set off by its indentation:
 			// "\t[insert the script lines you want]"
 			continue
@@ -311,8 +313,8 @@ func extractPlaceholder(d *Document) Result {
 // two spaces or more: in technical writing, an example set off from the
 // prose (vim's help, a man page's synopsis and body). A single space is
 // often what a scrape left before a line, so it does not count.
-func indentedLine(t string, i int) bool {
-	line := t[strings.LastIndexByte(t[:i], '\n')+1:]
+func indentedLine(d *Document, i int) bool {
+	line := d.Lines[max(d.lineAt(i), 0)].Text
 	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ")
 }
 
