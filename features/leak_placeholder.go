@@ -46,7 +46,7 @@ var placeholderPhrases = NewPhraseSet([]string{"lorem ipsum dolor", "insert"})
 // placeholderSlot tells whether the inside of a [...] or {...} is an unfilled slot.
 func placeholderSlot(inner string) bool {
 	inner = strings.TrimSpace(inner)
-	if inner == "" || len(inner) > 60 || inner[0] == '-' {
+	if inner == "" || len(inner) > maxSlot || inner[0] == '-' {
 		return false // "[-X32_64]": an option in a command's synopsis
 	}
 	low := foldLine(inner)
@@ -206,6 +206,13 @@ func wordSlot(inner string) bool {
 	return len(strings.Fields(inner)) > 1 && !strings.ContainsAny(inner, "_.")
 }
 
+// maxSlot and maxIdent are the longest a bracketed slot and a braced one
+// may be, in bytes.
+const (
+	maxSlot  = 60
+	maxIdent = 40
+)
+
 func extractPlaceholder(d *Document) Result {
 	var fs []Finding
 	var spans []Span
@@ -224,7 +231,9 @@ func extractPlaceholder(d *Document) Result {
 	lower := map[int]bool{} // line -> has a lower-case letter (inCapsLine)
 	// [slot] — but not a Markdown link text "[link](...)".
 	for i := strings.IndexByte(t, '['); i >= 0; {
-		end := strings.IndexAny(t[i+1:], "]\n")
+		// a slot is short (placeholderSlot): look no further for its end,
+		// or a page of "[[[[" reads to its end from every bracket
+		end := strings.IndexAny(t[i+1:min(len(t), i+2+maxSlot)], "]\n")
 		if end >= 0 && t[i+1+end] == ']' {
 			j := i + 1 + end
 			if !(j+1 < len(t) && t[j+1] == '(') && placeholderSlot(t[i+1:j]) && !inCapsLine(d, i, lower) &&
@@ -245,7 +254,7 @@ func extractPlaceholder(d *Document) Result {
 		if double {
 			open = 2
 		}
-		end := strings.IndexAny(t[i+open:], "}\n")
+		end := strings.IndexAny(t[i+open:min(len(t), i+open+1+maxIdent)], "}\n")
 		if end >= 0 && t[i+open+end] == '}' {
 			j := i + open + end
 			inner := t[i+open : j]
@@ -438,7 +447,7 @@ func quoteBefore(t string, i int) bool {
 // placeholderIdent: a template variable name inside braces.
 func placeholderIdent(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 40 {
+	if s == "" || len(s) > maxIdent {
 		return false
 	}
 	for _, r := range s {

@@ -297,6 +297,9 @@ func structureMarkdownLeak(d *Document) Result {
 // [link](http...) and `code` on line l.
 func structureInlineMarkdown(d *Document, l Line, out []Finding) []Finding {
 	s := l.Text
+	// where the next "]" is, found once for all the "["s before it: a line
+	// of "[[[[" read to its end from every bracket took minutes
+	closeAt, parenAt := -1, -1
 	for j := 0; j < len(s); j++ {
 		k := strings.IndexAny(s[j:], "*_`[")
 		if k < 0 {
@@ -320,12 +323,10 @@ func structureInlineMarkdown(d *Document, l Line, out []Finding) []Finding {
 			}
 			end = structureClosingDelim(s, j, "`")
 		case '[':
-			if k := strings.IndexByte(s[j:], ']'); k > 1 {
-				after := s[j+k+1:]
-				if strings.HasPrefix(after, "(http") {
-					if p := strings.IndexByte(after, ')'); p > 0 {
-						end = j + k + 1 + p + 1
-					}
+			closeAt = nextByte(s, j, ']', closeAt)
+			if k := closeAt - j; closeAt < len(s) && k > 1 && strings.HasPrefix(s[closeAt+1:], "(http") {
+				if parenAt = nextByte(s, closeAt+1, ')', parenAt); parenAt < len(s) {
+					end = parenAt + 1
 				}
 			}
 		}
@@ -335,6 +336,19 @@ func structureInlineMarkdown(d *Document, l Line, out []Finding) []Finding {
 		}
 	}
 	return out
+}
+
+// nextByte returns the offset of the first c in s at or after from, or
+// len(s) when there is none; last is its previous answer, reused while it
+// lies ahead.
+func nextByte(s string, from int, c byte, last int) int {
+	if last >= from {
+		return last
+	}
+	if k := strings.IndexByte(s[from:], c); k >= 0 {
+		return from + k
+	}
+	return len(s)
 }
 
 // structureClosingDelim finds the delimiter delim that closes the one at j
