@@ -106,6 +106,7 @@ func init() {
 				"The chatbot was no help.\n\n> I'm sorry, but as an AI language model, I cannot give medical advice.\n\nSo I called the clinic.",
 				"Sure! Here's the thing: nobody expected the vote to pass.",
 				"The bot answered: Certainly! Here is a summary of the report.",
+				"Asked to insult the mayor, it replied: I'm sorry, but as an AI language model, I cannot make personal attacks.",
 				"I cannot fulfill that request, I told my boss, and then I quit.",
 			},
 			Extract: extractChatbot,
@@ -252,11 +253,26 @@ func leakQuoteBefore(d *Document, m PhraseMatch) bool {
 	if leakNamingWords[d.Tokens[k].Lower] {
 		return true
 	}
-	if d.Tokens[k].Text != ":" {
-		return false
+	// a speaker's colon right before the words, or earlier in their
+	// sentence on the same line ("it replied: I'm sorry, but as an AI
+	// language model, ..."): what follows it is what was said
+	line := d.Tokens[m.FirstToken].Line
+	for j := k; j >= 0 && j > k-25 && d.Tokens[j].Line == line; j-- {
+		switch d.Tokens[j].Text {
+		case ".", "!", "?":
+			return false
+		case ":":
+			if speakerColon(d, j) {
+				return true
+			}
+		}
 	}
-	// the verb within the two words before the colon ("wrote back:",
-	// "told me:"), on the colon's line
+	return false
+}
+
+// speakerColon tells whether the colon at token k follows a speaker's verb
+// within the two words before it ("wrote back:", "told me:"), on its line.
+func speakerColon(d *Document, k int) bool {
 	for j, words := k-1, 0; j >= 0 && words < 2 && d.Tokens[j].Kind == Word && d.Tokens[j].Line == d.Tokens[k].Line; j-- {
 		if leakNamingWords[d.Tokens[j].Lower] || attributionVerbs[d.Tokens[j].Lower] {
 			return true
