@@ -107,6 +107,7 @@ func init() {
 				"Sure! Here's the thing: nobody expected the vote to pass.",
 				"The bot answered: Certainly! Here is a summary of the report.",
 				"Asked to insult the mayor, it replied: I'm sorry, but as an AI language model, I cannot make personal attacks.",
+				"The chatbot replied that as an AI language model it could not make personal attacks.",
 				"I cannot fulfill that request, I told my boss, and then I quit.",
 			},
 			Extract: extractChatbot,
@@ -203,6 +204,8 @@ func init() {
 				"The talks ended on Tuesday and the results were final. 【Source: Xinhua】 Officials said more rounds would follow.",
 				"At one school, the essays ended with the string \"oaicite:0\", which gave the students away.",
 				"The string turn0search0 appears in text pasted from ChatGPT.",
+				"Markers such as oaicite and contentReference, she said, are never typed by a person.",
+				"Her students pasted in odd markers like 【4†source】, which appear when text is copied from a chat window.",
 			},
 			Extract: extractChatCitation,
 		},
@@ -251,6 +254,11 @@ func leakQuoteBefore(d *Document, m PhraseMatch) bool {
 	}
 	k := m.FirstToken - 1
 	if leakNamingWords[d.Tokens[k].Lower] {
+		return true
+	}
+	// reported speech: "the chatbot replied that as an AI language model
+	// it could not ..."
+	if d.Tokens[k].Lower == "that" && k > 0 && (leakNamingWords[d.Tokens[k-1].Lower] || attributionVerbs[d.Tokens[k-1].Lower]) {
 		return true
 	}
 	// a speaker's colon right before the words, or earlier in their

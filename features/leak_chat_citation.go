@@ -1,6 +1,7 @@
 package features
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -235,7 +236,7 @@ func chatMarkNamed(t string, sp Span) bool {
 		return false // attached to the word before: "rose 4%citeturn0search3"
 	}
 	w := s[strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
-	if !chatNamingNouns[lowerASCII(w)] {
+	if !chatNamingNouns[lowerASCII(w)] && !chatNamedAsExample(s) {
 		return false
 	}
 	// the sentence goes on past the marker, perhaps after a comma.
@@ -245,6 +246,20 @@ func chatMarkNamed(t string, sp Span) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(after)
 	return after != "" && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// chatExamples is a naming noun introducing examples: "markers such as",
+// "odd strings like".
+var chatExamples = regexp.MustCompile(`(?i)\b(?:markers?|strings?|codes?|tags?|tokens?|snippets?|phrases?|words?|labels?)\s+(?:such\s+as|like)\b`)
+
+// chatNamedAsExample tells whether the sentence before a marker (s, up to
+// it) names it as an example: "markers such as oaicite and
+// contentReference, she said, ...".
+func chatNamedAsExample(s string) bool {
+	if i := strings.LastIndexAny(s, ".!?\n"); i >= 0 {
+		s = s[i+1:]
+	}
+	return chatExamples.MatchString(s)
 }
 
 func chatQuote(r rune) bool {
