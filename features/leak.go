@@ -258,7 +258,7 @@ func leakQuoteBefore(d *Document, m PhraseMatch) bool {
 	}
 	// reported speech: "the chatbot replied that as an AI language model
 	// it could not ..."
-	if d.Tokens[k].Lower == "that" && k > 0 && (leakNamingWords[d.Tokens[k-1].Lower] || attributionVerbs[d.Tokens[k-1].Lower]) {
+	if d.Tokens[k].Lower == "that" && k > 0 && leakSpeaks(d.Tokens[k-1].Lower) {
 		return true
 	}
 	// a speaker's colon right before the words, or earlier in their
@@ -282,13 +282,16 @@ func leakQuoteBefore(d *Document, m PhraseMatch) bool {
 // within the two words before it ("wrote back:", "told me:"), on its line.
 func speakerColon(d *Document, k int) bool {
 	for j, words := k-1, 0; j >= 0 && words < 2 && d.Tokens[j].Kind == Word && d.Tokens[j].Line == d.Tokens[k].Line; j-- {
-		if leakNamingWords[d.Tokens[j].Lower] || attributionVerbs[d.Tokens[j].Lower] {
+		if leakSpeaks(d.Tokens[j].Lower) {
 			return true
 		}
 		words++
 	}
 	return false
 }
+
+// leakSpeaks tells a word that says what follows was said or named.
+func leakSpeaks(w string) bool { return leakNamingWords[w] || attributionVerbs[w] }
 
 // leakNamingWords, right before the words, name them as a phrase or as
 // what someone said.
@@ -317,8 +320,8 @@ func leakQuoted(d *Document, i int) bool {
 // paragraphs; a blanked emphasis or link at the start blanks its closing
 // too, and that line counts as unquoted.)
 func leakQuotedLine(d *Document, i int) bool {
-	k := sort.Search(len(d.Lines), func(k int) bool { return d.Lines[k].End >= i })
-	if k == len(d.Lines) {
+	k := d.lineAt(i)
+	if k < 0 || k >= len(d.Lines) {
 		return false
 	}
 	line := d.Lines[k].Text
